@@ -1,0 +1,33 @@
+import { setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { getExtent, getOverview, listImagerySources } from "@/db/queries";
+import { MapPage } from "@/app/_components/map-page";
+import { parseMapParam } from "@/app/_components/url-state";
+
+export const dynamic = "force-dynamic";
+
+export default async function MapRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const db = getDb();
+  const imagery = listImagerySources(db).find((s) => s.kind === "mbtiles") ?? null;
+  const area = typeof query.area === "string" && /^\d+$/.test(query.area) ? Number(query.area) : null;
+  return (
+    <MapPage
+      locale={locale === "en" ? "en" : "zh"}
+      extent={getExtent(db)}
+      imagery={imagery && { id: imagery.id, name: imagery.name, minZoom: imagery.minZoom, maxZoom: imagery.maxZoom, attribution: imagery.attribution, bounds: imagery.bounds }}
+      overview={getOverview(db)}
+      initialView={parseMapParam(typeof query.map === "string" ? query.map : null)}
+      initialArea={area}
+      testHook={process.env.TESSERA_TEST_HOOKS === "1"}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { SIZE_COLORS, type LayerGroup } from "@/lib/map/style";
+
+interface Props {
+  hasImagery: boolean;
+  visibility: Record<LayerGroup, boolean>;
+  opacity: number;
+  onToggle: (group: LayerGroup, on: boolean) => void;
+  onOpacity: (opacity: number) => void;
+}
+
+const GROUP_LABELS: Array<[LayerGroup, string]> = [
+  ["imagery", "imagery"],
+  ["districts", "districts"],
+  ["smallAreas", "smallAreas"],
+  ["buildings", "buildings"],
+  ["reference", "reference"],
+];
+
+/** Layer switches, imagery opacity and the legend of small-area sizes. */
+export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpacity }: Props) {
+  const t = useTranslations("layers");
+  return (
+    <section className="panel" aria-labelledby="layers-title">
+      <h2 id="layers-title">{t("title")}</h2>
+      <ul className="layer-list">
+        {GROUP_LABELS.filter(([g]) => g !== "imagery" || hasImagery).map(([group, key]) => (
+          <li key={group}>
+            <label>
+              <input type="checkbox" data-layer={group} checked={visibility[group]} onChange={(e) => onToggle(group, e.target.checked)} />
+              {t(key)}
+            </label>
+            {group === "imagery" && (
+              <label className="opacity">
+                {t("opacity")}
+                <input
+                  type="range"
+                  min={0}
+                  max={1}
+                  step={0.05}
+                  value={opacity}
+                  disabled={!visibility.imagery}
+                  onChange={(e) => onOpacity(Number(e.target.value))}
+                  aria-label={t("opacity")}
+                />
+                <output>{Math.round(opacity * 100)}%</output>
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h3>{t("legend")}</h3>
+      <ul className="legend">
+        <li><span className="swatch" style={{ background: SIZE_COLORS.ok }} />{t("sizeOk")}</li>
+        <li><span className="swatch" style={{ background: SIZE_COLORS.too_small }} />{t("sizeSmall")}</li>
+        <li><span className="swatch" style={{ background: SIZE_COLORS.too_large }} />{t("sizeLarge")}</li>
+        <li><span className="swatch" style={{ background: SIZE_COLORS.empty }} />{t("sizeEmpty")}</li>
+        <li><span className="swatch line district" />{t("districts")}</li>
+        <li><span className="swatch line small-area" />{t("smallAreas")}</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { Overview } from "@/db/queries";
+import type { LayerGroup } from "@/lib/map/style";
+import { LanguageSwitcher } from "./language-switcher";
+import { LayersPanel } from "./layers-panel";
+import { MapView, type ImageryInfo } from "./map-view";
+import { OverviewPanel } from "./overview-panel";
+import { SidePanel } from "./side-panel";
+import { formatUrlState, type UrlView } from "./url-state";
+
+interface Props {
+  locale: "zh" | "en";
+  extent: [number, number, number, number] | null;
+  imagery: ImageryInfo | null;
+  overview: Overview;
+  initialView: UrlView | null;
+  initialArea: number | null;
+  testHook: boolean;
+}
+
+export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
+  imagery: true,
+  reference: true,
+  districts: true,
+  smallAreas: true,
+  buildings: true,
+};
+
+/** The map page: header, layers panel, the map and the small-area side panel; keeps view and selection in the URL. */
+export function MapPage({ locale, extent, imagery, overview, initialView, initialArea, testHook }: Props) {
+  const t = useTranslations("app");
+  const [selected, setSelected] = useState<number | null>(initialArea);
+  const [visibility, setVisibility] = useState(DEFAULT_VISIBILITY);
+  const [opacity, setOpacity] = useState(1);
+  const [view, setView] = useState<UrlView | null>(initialView);
+  const [dataVersion, setDataVersion] = useState(0);
+
+  const writeUrl = useCallback((v: UrlView | null, area: number | null) => {
+    window.history.replaceState(null, "", `${window.location.pathname}${formatUrlState(v, area)}`);
+  }, []);
+  const onViewChange = useCallback(
+    (v: UrlView) => {
+      setView(v);
+      writeUrl(v, selected);
+    },
+    [selected, writeUrl],
+  );
+  const onSelect = useCallback(
+    (id: number | null) => {
+      setSelected(id);
+      writeUrl(view, id);
+    },
+    [view, writeUrl],
+  );
+
+  return (
+    <div className="page">
+      <header className="topbar">
+        <h1>{t("title")}</h1>
+        <LanguageSwitcher locale={locale} />
+      </header>
+      <aside className="left-panel">
+        <LayersPanel
+          hasImagery={imagery !== null}
+          visibility={visibility}
+          opacity={opacity}
+          onToggle={(group, on) => setVisibility((v) => ({ ...v, [group]: on }))}
+          onOpacity={setOpacity}
+        />
+        <OverviewPanel overview={overview} />
+      </aside>
+      <main className="map-area">
+        <MapView
+          key={locale}
+          locale={locale}
+          extent={extent}
+          imagery={imagery}
+          initialView={initialView}
+          selected={selected}
+          visibility={visibility}
+          opacity={opacity}
+          dataVersion={dataVersion}
+          onSelect={onSelect}
+          onViewChange={onViewChange}
+          testHook={testHook}
+        />
+      </main>
+      <SidePanel id={selected} onClose={() => onSelect(null)} onSaved={() => setDataVersion((n) => n + 1)} />
+    </div>
+  );
+}

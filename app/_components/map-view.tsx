@@ -1,0 +1,80 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { createTesseraMap, type TesseraMap } from "@/lib/map/create-map";
+import { LAYER_GROUPS, type LayerGroup } from "@/lib/map/style";
+import type { UrlView } from "./url-state";
+
+/** The imagery source the page hands the map. */
+export interface ImageryInfo {
+  id: number;
+  name: string;
+  minZoom: number;
+  maxZoom: number;
+  attribution: string | null;
+  bounds: [number, number, number, number] | null;
+}
+
+interface Props {
+  locale: "zh" | "en";
+  extent: [number, number, number, number] | null;
+  imagery: ImageryInfo | null;
+  initialView: UrlView | null;
+  selected: number | null;
+  visibility: Record<LayerGroup, boolean>;
+  opacity: number;
+  dataVersion: number;
+  onSelect: (id: number | null) => void;
+  onViewChange: (view: UrlView) => void;
+  testHook: boolean;
+}
+
+/** Hosts the MapLibre map (through `lib/map`) and mirrors React state into it. */
+export function MapView(props: Props) {
+  const t = useTranslations("app");
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<TesseraMap | null>(null);
+  const callbacks = useRef({ onSelect: props.onSelect, onViewChange: props.onViewChange });
+  useEffect(() => {
+    callbacks.current = { onSelect: props.onSelect, onViewChange: props.onViewChange };
+  }, [props.onSelect, props.onViewChange]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = createTesseraMap({
+      container: container.current,
+      imagery: props.imagery,
+      locale: props.locale,
+      view: props.initialView,
+      extent: props.extent,
+      onSelectSmallArea: (id) => callbacks.current.onSelect(id),
+      onViewChange: (v) => callbacks.current.onViewChange(v),
+      testHook: props.testHook,
+    });
+    map.current = instance;
+    return () => {
+      instance.destroy();
+      map.current = null;
+    };
+    // the map is created once per page; later prop changes are mirrored by the effects below
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => map.current?.setSelectedSmallArea(props.selected), [props.selected]);
+  useEffect(() => {
+    for (const group of Object.keys(LAYER_GROUPS) as LayerGroup[]) map.current?.setGroupVisible(group, props.visibility[group]);
+  }, [props.visibility]);
+  useEffect(() => map.current?.setImageryOpacity(props.opacity), [props.opacity]);
+  useEffect(() => {
+    if (props.dataVersion > 0) {
+      map.current?.reloadLayer("small-areas");
+      map.current?.reloadLayer("area-labels");
+    }
+  }, [props.dataVersion]);
+
+  return (
+    <div ref={container} className="map" data-testid="map" aria-label={t("loading")}>
+    </div>
+  );
+}

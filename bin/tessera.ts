@@ -1,0 +1,86 @@
+/**
+ * The Tessera command line: `npm run -s tessera -- <command> [options]`.
+ * Commands: seed, list. Errors go to stderr with exit code 2.
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { databasePath, openDatabase } from "@/db/client";
+import { getHierarchy, type HierarchyNode } from "@/db/queries";
+import { isEmpty, seedDemo } from "@/db/seed";
+
+const USAGE = `Usage: npm run -s tessera -- <command> [options]
+
+Commands:
+  seed [--force]     create/migrate the database and seed the demo township (only when empty, unless --force)
+  list [--json]      print the hierarchy: county, townships, districts, small areas with codes, names and counts
+
+Options:
+  --db PATH          SQLite database (default: $TESSERA_DB or data/tessera.db)
+  -h, --help         show this help`;
+
+class UsageError extends Error {}
+
+function printNode(node: HierarchyNode, depth: number, out: string[]): void {
+  const c = node.counts;
+  const parts = [
+    c.districts !== undefined && node.level !== "district" ? `${c.districts} districts` : null,
+    c.smallAreas !== undefined ? `${c.smallAreas} small areas` : null,
+    `${c.buildings} buildings`,
+    `${c.households} households`,
+    `${c.persons} persons`,
+  ].filter(Boolean);
+  const name = node.level === "small_area" ? (node.nameZh || "") : `${node.nameZh} ${node.nameEn}`;
+  out.push(`${"  ".repeat(depth)}${node.code}  ${name}`.trimEnd() + `  (${parts.join(", ")})`);
+  for (const child of node.children) printNode(child, depth + 1, out);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: "string" },
+      json: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const dbPath = values.db ? resolve(values.db) : databasePath();
+  if (command === "seed") {
+    const db = openDatabase(dbPath);
+    if (!isEmpty(db) && !values.force) {
+      console.log(`${dbPath} already holds data; nothing seeded (use --force to add the demo again).`);
+      return 0;
+    }
+    const report = await seedDemo(db, dbPath, { force: values.force });
+    console.log(`Seeded the demo township into ${dbPath} in ${(report.ms / 1000).toFixed(1)} s (${report.imageryTiles ?? 0} imagery tiles).`);
+    return 0;
+  }
+  if (command === "list") {
+    const db = openDatabase(dbPath);
+    const tree = getHierarchy(db);
+    if (values.json) {
+      console.log(JSON.stringify(tree, null, 2));
+    } else {
+      const out: string[] = [];
+      for (const county of tree) printNode(county, 0, out);
+      console.log(out.length ? out.join("\n") : "The database is empty. Run `npm run -s tessera -- seed`.");
+    }
+    return 0;
+  }
+  throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`tessera: ${message}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,68 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { resolve } from "node:path";
+
+/** Read-only handle on the e2e database that `npm start` seeded (WAL lets us read while the app writes). */
+export function openE2eDb(): Database.Database {
+  return new Database(resolve(".e2e/tessera.db"), { readonly: true, fileMustExist: true });
+}
+
+/** A test whose page fails the test on any console error or uncaught exception. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Waits until the map has loaded its style, sources and visible tiles. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__tessera?.isIdle() === true, undefined, { timeout: 30_000 });
+}
+
+/** Jumps the map to a lon/lat and zoom through the test hook and waits until it is idle. */
+export async function jumpTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
+  await page.evaluate(([x, y, z]) => window.__tessera!.jumpTo(x, y, z), [lon, lat, zoom] as const);
+  await waitForMapIdle(page);
+}
+
+/** Clicks the map canvas at a lon/lat. */
+export async function clickAt(page: Page, lon: number, lat: number): Promise<void> {
+  const p = await page.evaluate(([x, y]) => window.__tessera!.project(x, y), [lon, lat] as const);
+  const box = await page.locator(".map canvas").boundingBox();
+  if (!box) throw new Error("map canvas not found");
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+/** Statistics of the map canvas: distinct colours (quantised) and mean brightness, computed in the page. */
+export async function canvasStats(page: Page): Promise<{ colors: number; mean: number; width: number; height: number; pixels: number[] }> {
+  return page.evaluate(async () => {
+    const url = window.__tessera!.snapshot();
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    let sum = 0;
+    const sample: number[] = [];
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      seen.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
+      sum += data[i] + data[i + 1] + data[i + 2];
+      if (sample.length < 4000) sample.push(data[i], data[i + 1], data[i + 2]);
+    }
+    return { colors: seen.size, mean: sum / (3 * (data.length / 28)), width: c.width, height: c.height, pixels: sample };
+  });
+}

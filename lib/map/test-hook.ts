@@ -1,0 +1,53 @@
+import type { Map as MapLibreMap } from "maplibre-gl";
+
+/** What e2e tests read and drive through `window.__tessera` (installed only when the server enables test hooks). */
+export interface TesseraTestHook {
+  /** true once the style, sources and visible tiles are loaded and the map is idle */
+  isIdle(): boolean;
+  /** screen pixel (relative to the map canvas) of a lon/lat */
+  project(lon: number, lat: number): { x: number; y: number };
+  /** ids of rendered features of a layer */
+  renderedIds(layerId: string): number[];
+  /** zoom and centre */
+  view(): { zoom: number; center: [number, number] };
+  /** jump to a view and resolve when idle */
+  jumpTo(lon: number, lat: number, zoom: number): Promise<void>;
+  /** the map canvas as a data URL (the map is created with preserveDrawingBuffer when the hook is on) */
+  snapshot(): string;
+}
+
+declare global {
+  interface Window {
+    __tessera?: TesseraTestHook;
+  }
+}
+
+/** Used by `createTesseraMap` when test hooks are on: exposes map state and lon/lat driving to Playwright. */
+export function installTestHook(map: MapLibreMap): void {
+  let idle = false;
+  map.on("idle", () => (idle = true));
+  map.on("movestart", () => (idle = false));
+  map.on("dataloading", () => (idle = false));
+  window.__tessera = {
+    isIdle: () => idle && map.loaded(),
+    project: (lon, lat) => {
+      const p = map.project([lon, lat]);
+      return { x: p.x, y: p.y };
+    },
+    renderedIds: (layerId) => (map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).map((f) => Number(f.id)) : []),
+    view: () => {
+      const c = map.getCenter();
+      return { zoom: map.getZoom(), center: [c.lng, c.lat] };
+    },
+    jumpTo: (lon, lat, zoom) =>
+      new Promise((resolve) => {
+        idle = false;
+        map.once("idle", () => {
+          idle = true;
+          resolve();
+        });
+        map.jumpTo({ center: [lon, lat], zoom });
+      }),
+    snapshot: () => map.getCanvas().toDataURL("image/png"),
+  };
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+import { resolve } from "node:path";
+// @ts-expect-error plain ESM helper shared with the npm script
+import { findChromium } from "./bin/find-chromium.mjs";
+
+const PORT = Number(process.env.E2E_PORT || 3100);
+/** The e2e database: a fresh file seeded by `npm start` for every run. */
+export const E2E_DB = resolve(".e2e/tessera.db");
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    viewport: { width: 1400, height: 900 },
+    launchOptions: {
+      executablePath: findChromium() ?? undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu-sandbox",
+        "--use-angle=swiftshader",
+        "--enable-unsafe-swiftshader",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf .e2e && npm start`,
+    url: `http://localhost:${PORT}/api/layers/districts`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { TESSERA_DB: E2E_DB, PORT: String(PORT), TESSERA_TEST_HOOKS: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,11 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "bin/**/*.test.ts", "app/**/*.test.ts", "e2e/unit/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+  },
+});
