@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@napi-rs/canvas"],
   poweredByHeader: false,
+  // `npm test` typechecks the whole project once (npm run typecheck); the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

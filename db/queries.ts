@@ -8,8 +8,9 @@ import { labelPoint } from "@/lib/geo/label-point";
 import { DEFAULT_SIZE_BAND } from "@/lib/domain/types";
 import type { Db } from "./client";
 
-/** A bounding box [minLon, minLat, maxLon, maxLat]. */
-export type Bbox = [number, number, number, number];
+import type { Bbox } from "@/lib/geo/bbox";
+
+export type { Bbox };
 
 /** Households, persons, buildings and housing units assigned to a small area. */
 export interface SmallAreaTotals {

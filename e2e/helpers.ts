@@ -28,6 +28,11 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__tessera?.isIdle() === true, undefined, { timeout: 30_000 });
 }
 
+/** Waits until the map has re-rendered after a change that does not move it (a layer switched on or off). */
+export async function waitForRepaint(page: Page): Promise<void> {
+  await page.evaluate(() => window.__tessera!.settle());
+}
+
 /** Jumps the map to a lon/lat and zoom through the test hook and waits until it is idle. */
 export async function jumpTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
   await page.evaluate(([x, y, z]) => window.__tessera!.jumpTo(x, y, z), [lon, lat, zoom] as const);
@@ -42,7 +47,7 @@ export async function clickAt(page: Page, lon: number, lat: number): Promise<voi
   await page.mouse.click(box.x + p.x, box.y + p.y);
 }
 
-/** Statistics of the map canvas: distinct colours (quantised) and mean brightness, computed in the page. */
+/** Statistics of the map canvas, sampled evenly over all of it: distinct colours (quantised), mean brightness, the samples. */
 export async function canvasStats(page: Page): Promise<{ colors: number; mean: number; width: number; height: number; pixels: number[] }> {
   return page.evaluate(async () => {
     const url = window.__tessera!.snapshot();
@@ -58,11 +63,14 @@ export async function canvasStats(page: Page): Promise<{ colors: number; mean: n
     const seen = new Set<number>();
     let sum = 0;
     const sample: number[] = [];
-    for (let i = 0; i < data.length; i += 4 * 7) {
+    const count = data.length / 4;
+    const every = Math.max(1, Math.floor(count / 5000));
+    for (let p = 0; p < count; p += every) {
+      const i = p * 4;
       seen.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
       sum += data[i] + data[i + 1] + data[i + 2];
-      if (sample.length < 4000) sample.push(data[i], data[i + 1], data[i + 2]);
+      sample.push(data[i], data[i + 1], data[i + 2]);
     }
-    return { colors: seen.size, mean: sum / (3 * (data.length / 28)), width: c.width, height: c.height, pixels: sample };
+    return { colors: seen.size, mean: sum / (3 * (sample.length / 3)), width: c.width, height: c.height, pixels: sample };
   });
 }

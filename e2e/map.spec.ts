@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test";
 import type { Polygon } from "geojson";
 import { labelPoint } from "../lib/geo/label-point";
-import { canvasStats, clickAt, jumpTo, openE2eDb, test, waitForMapIdle } from "./helpers";
+import { canvasStats, clickAt, jumpTo, openE2eDb, test, waitForMapIdle, waitForRepaint } from "./helpers";
 
 interface AreaRow {
   id: number;
@@ -49,7 +49,7 @@ for (const locale of ["zh", "en"] as const) {
     const withImagery = await canvasStats(page);
     expect(withImagery.colors).toBeGreaterThan(200);
     await page.locator('input[data-layer="imagery"]').uncheck();
-    await waitForMapIdle(page);
+    await waitForRepaint(page);
     const withoutImagery = await canvasStats(page);
     let changed = 0;
     for (let i = 0; i < withImagery.pixels.length; i += 3) {
@@ -62,7 +62,7 @@ for (const locale of ["zh", "en"] as const) {
 
     // small areas can be switched off too
     await page.locator('input[data-layer="smallAreas"]').uncheck();
-    await waitForMapIdle(page);
+    await waitForRepaint(page);
     expect(await page.evaluate(() => window.__tessera!.renderedIds("small-area-fill").length)).toBe(0);
   });
 }
@@ -106,8 +106,13 @@ test("the side panel in English and the language switch keep the selection", asy
   await waitForMapIdle(page);
 });
 
-test("saving a small area's name writes it with a new version; a stale save is refused", async ({ page }) => {
+test("saving a small area's name writes it with a new version; a stale save is refused", async ({ page, context }) => {
   const area = pickSmallArea(3);
+  // a second user has the same small area open, at the same version
+  const other = await context.newPage();
+  await other.goto(`/zh?area=${area.id}`);
+  await expect(other.getByTestId("full-code")).toHaveText(`${area.district_code}${area.code}`);
+
   await page.goto(`/en?area=${area.id}`);
   await expect(page.getByTestId("full-code")).toHaveText(`${area.district_code}${area.code}`);
   await page.getByLabel("Name").fill("East of the canal");
@@ -119,6 +124,16 @@ test("saving a small area's name writes it with a new version; a stale save is r
   db.close();
   expect(row).toEqual({ name: "East of the canal", version: 2 });
   expect(log).toEqual([{ label: "edit_attributes", base_version: 1 }]);
+
+  // the other page still holds version 1: its save is refused, nothing is written, and it shows the stored name
+  await other.getByLabel("名称").fill("河西片");
+  await other.getByRole("button", { name: "保存" }).click();
+  await expect(other.getByTestId("notice")).toContainText("已被他人修改");
+  await expect(other.getByLabel("名称")).toHaveValue("East of the canal");
+  const after = openE2eDb();
+  expect(after.prepare("SELECT name, version FROM small_areas WHERE id = ?").get(area.id)).toEqual({ name: "East of the canal", version: 2 });
+  after.close();
+  await other.close();
   await waitForMapIdle(page);
 });
 

@@ -1,5 +1,5 @@
-import { bbox as turfBbox } from "@turf/turf";
 import type { Geometry } from "geojson";
+import { bboxOfGeometry } from "@/lib/geo/bbox";
 import type { Db } from "../client";
 import { writeTransaction } from "../client";
 import * as schema from "../schema";
@@ -7,7 +7,7 @@ import type { DemoTownship } from "./types";
 
 /** bbox columns of a geometry, for the R*Tree triggers. */
 export function bboxColumns(geometry: Geometry) {
-  const [minLon, minLat, maxLon, maxLat] = turfBbox(geometry);
+  const [minLon, minLat, maxLon, maxLat] = bboxOfGeometry(geometry);
   return { minLon, minLat, maxLon, maxLat };
 }
 
@@ -98,7 +98,7 @@ export function insertTownship(db: Db, town: DemoTownship, imageryLocation: stri
           minZoom: 13,
           maxZoom: 18,
           isDefault: true,
-          bounds: [...turfBbox(town.township.geometry)] as [number, number, number, number],
+          bounds: bboxOfGeometry(town.township.geometry),
         })
         .run();
     }

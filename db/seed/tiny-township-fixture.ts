@@ -31,8 +31,16 @@ function building(e: number, n: number, w: number, d: number, use: DemoBuilding[
   };
 }
 
-/** Points of the fixture that tests sample: the pond's centre and a point on the main road's centre line. */
-export const TINY_POINTS = { pond: tinyAt(470, 420), road: tinyAt(300, 250), field: tinyAt(150, 450) } as const;
+/**
+ * Points of the fixture that tests sample: the pond's centre, a point on the main road 3 m off its centre line
+ * (clear of the dashed marking), the middle of the field, and a point 12 m north of the pond.
+ */
+export const TINY_POINTS = {
+  pond: tinyAt(470, 420),
+  road: tinyAt(300, 247),
+  field: tinyAt(150, 440),
+  besidePond: tinyAt(470, 457),
+} as const;
 
 /**
  * Used by the imagery tests and by `preview-imagery` until the real generator exists: a hand-made township of

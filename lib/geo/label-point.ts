@@ -1,22 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
-
-function ringArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return Math.abs(sum) / 2;
-}
-
-function ringCentroid(ring: Position[]): [number, number] {
-  let a = 0, cx = 0, cy = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-    a += f;
-    cx += (ring[j][0] + ring[i][0]) * f;
-    cy += (ring[j][1] + ring[i][1]) * f;
-  }
-  if (a === 0) return [ring[0][0], ring[0][1]];
-  return [cx / (3 * a), cy / (3 * a)];
-}
+import { ringAreaM2 } from "./ring-area";
+import { ringCentroid } from "./ring-centroid";
 
 /** x-intervals where the horizontal line at `y` is inside the polygon (even-odd over all its rings). */
 function insideIntervals(rings: Position[][], y: number): Array<[number, number]> {
@@ -41,7 +25,7 @@ function insideIntervals(rings: Position[][], y: number): Array<[number, number]
  */
 export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  const largest = polygons.reduce((best, p) => (ringArea(p[0]) > ringArea(best[0]) ? p : best));
+  const largest = polygons.reduce((best, p) => (ringAreaM2(p[0]) > ringAreaM2(best[0]) ? p : best));
   const [cx, cy] = ringCentroid(largest[0]);
   let ys = [cy];
   const lats = largest[0].map((p) => p[1]);

@@ -34,9 +34,10 @@ const sizeColor: ExpressionSpecification = [
 ];
 
 /** Width in pixels of a feature `widthM` metres wide, at latitude ~30°, interpolated over zoom. */
-function metresToPixels(min: number): ExpressionSpecification {
+function metresToPixels(min: number, extra = 0): ExpressionSpecification {
   // at z18 one pixel is ~0.52 m at lat 30; each zoom level halves it
-  return ["interpolate", ["exponential", 2], ["zoom"], 12, ["max", min, ["/", ["coalesce", ["get", "widthM"], 4], 33]], 18, ["max", min, ["/", ["coalesce", ["get", "widthM"], 4], 0.52]]];
+  const at = (metresPerPixel: number): ExpressionSpecification => ["+", extra, ["max", min, ["/", ["coalesce", ["get", "widthM"], 4], metresPerPixel]]];
+  return ["interpolate", ["exponential", 2], ["zoom"], 12, at(33), 18, at(0.52)];
 }
 
 /**
@@ -62,7 +63,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "ref-farmland", type: "fill", source: "reference", filter: ["==", ["get", "kind"], "farmland"], paint: { "fill-color": "#b5d38a", "fill-opacity": 0.25 } },
       { id: "ref-water", type: "fill", source: "reference", filter: ["==", ["get", "kind"], "water"], paint: { "fill-color": "#5aa9e6", "fill-opacity": 0.45 } },
       { id: "ref-river", type: "line", source: "reference", filter: ["==", ["get", "kind"], "river"], paint: { "line-color": "#5aa9e6", "line-opacity": 0.6, "line-width": metresToPixels(2) } },
-      { id: "ref-road-casing", type: "line", source: "reference", filter: ["==", ["get", "kind"], "road"], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#8a8070", "line-opacity": 0.35, "line-width": ["+", metresToPixels(1.5), 1] } },
+      { id: "ref-road-casing", type: "line", source: "reference", filter: ["==", ["get", "kind"], "road"], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#8a8070", "line-opacity": 0.35, "line-width": metresToPixels(1.5, 1.5) } },
       { id: "ref-road", type: "line", source: "reference", filter: ["==", ["get", "kind"], "road"], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#fdfbf5", "line-opacity": 0.35, "line-width": metresToPixels(1) } },
       { id: "small-area-fill", type: "fill", source: "small-areas", paint: { "fill-color": sizeColor, "fill-opacity": 0.18 } },
       { id: "small-area-selected", type: "fill", source: "small-areas", filter: ["==", ["id"], -1], paint: { "fill-color": "#ffe14d", "fill-opacity": 0.35 } },

@@ -12,6 +12,8 @@ export interface TesseraTestHook {
   view(): { zoom: number; center: [number, number] };
   /** jump to a view and resolve when idle */
   jumpTo(lon: number, lat: number, zoom: number): Promise<void>;
+  /** repaints and resolves at the next idle: use after a change that does not move the map (layer switches) */
+  settle(): Promise<void>;
   /** the map canvas as a data URL (the map is created with preserveDrawingBuffer when the hook is on) */
   snapshot(): string;
 }
@@ -47,6 +49,14 @@ export function installTestHook(map: MapLibreMap): void {
           resolve();
         });
         map.jumpTo({ center: [lon, lat], zoom });
+      }),
+    settle: () =>
+      new Promise((resolve) => {
+        map.once("idle", () => {
+          idle = true;
+          resolve();
+        });
+        map.triggerRepaint();
       }),
     snapshot: () => map.getCanvas().toDataURL("image/png"),
   };

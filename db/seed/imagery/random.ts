@@ -58,3 +58,15 @@ export function hsl(h: number, s: number, l: number, alpha = 1): string {
   const to255 = (v: number) => Math.round((v + m) * 255);
   return alpha >= 1 ? `rgb(${to255(r1)},${to255(g1)},${to255(b1)})` : `rgba(${to255(r1)},${to255(g1)},${to255(b1)},${alpha})`;
 }
+
+/** Used for the colour a set of strips averages to at small zooms: the mean of HSL triplets. */
+export function meanHsl(colors: ReadonlyArray<readonly [number, number, number]>, weights: readonly number[]): string {
+  let total = 0;
+  const sum = [0, 0, 0];
+  colors.forEach((c, i) => {
+    const w = weights[i] ?? 1;
+    total += w;
+    for (let k = 0; k < 3; k++) sum[k] += c[k] * w;
+  });
+  return total > 0 ? hsl(sum[0] / total, sum[1] / total, sum[2] / total) : hsl(60, 20, 40);
+}

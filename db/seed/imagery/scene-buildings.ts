@@ -1,7 +1,7 @@
 import type { DemoBuilding } from "../types";
-import { boxOf, centroid, longestEdgeDirection, project, reversed, signedArea2, type Coords } from "./geometry";
+import { boxOf, centroid, grownRect, longestEdgeDirection, project, reversed, signedArea2, type Coords } from "./geometry";
 import { between, hsl, pickWeighted, type Rng } from "./random";
-import { PHASES, type AreaItem, type RoofItem, type ShadowItem } from "./scene-types";
+import { phaseOf, type AreaItem, type DetailItem, type RoofItem, type RoofLineItem, type ShadowItem } from "./scene-types";
 
 /** Direction shadows fall in world axes (y grows southwards): towards the north-north-east. */
 export const SHADOW_DIR: [number, number] = [0.42, -0.91];
@@ -11,7 +11,7 @@ const SHADOW_RATIO = 0.45;
 type RoofKind = "tile" | "darkTile" | "flat" | "blueSteel" | "greySteel" | "white";
 
 const ROOF_CHOICES: Record<DemoBuilding["use"], ReadonlyArray<readonly [number, RoofKind]>> = {
-  residential: [[45, "tile"], [15, "darkTile"], [30, "flat"], [10, "blueSteel"]],
+  residential: [[30, "tile"], [30, "darkTile"], [33, "flat"], [7, "blueSteel"]],
   mixed: [[60, "flat"], [25, "tile"], [15, "blueSteel"]],
   shop: [[60, "flat"], [20, "tile"], [20, "blueSteel"]],
   office: [[75, "flat"], [25, "white"]],
@@ -25,15 +25,15 @@ const ROOF_CHOICES: Record<DemoBuilding["use"], ReadonlyArray<readonly [number, 
 function roofColor(kind: RoofKind, rng: Rng): [number, number, number] {
   switch (kind) {
     case "tile":
-      return [between(rng, 4, 18), between(rng, 38, 55), between(rng, 36, 46)];
+      return [between(rng, 4, 16), between(rng, 28, 42), between(rng, 34, 43)];
     case "darkTile":
-      return [between(rng, 18, 32), between(rng, 12, 22), between(rng, 34, 44)];
+      return [between(rng, 18, 32), between(rng, 6, 14), between(rng, 30, 40)];
     case "flat":
-      return [between(rng, 30, 45), between(rng, 4, 10), between(rng, 58, 72)];
+      return [between(rng, 30, 45), between(rng, 4, 9), between(rng, 58, 70)];
     case "blueSteel":
-      return [between(rng, 198, 212), between(rng, 40, 58), between(rng, 44, 56)];
+      return [between(rng, 200, 212), between(rng, 32, 48), between(rng, 40, 48)];
     case "greySteel":
-      return [between(rng, 195, 215), between(rng, 4, 10), between(rng, 70, 80)];
+      return [between(rng, 195, 215), between(rng, 4, 10), between(rng, 64, 72)];
     default:
       return [40, between(rng, 4, 8), between(rng, 80, 86)];
   }
@@ -96,43 +96,76 @@ function solarHeater(ring: Coords, perMeter: number, rng: Rng): Coords {
   ]);
 }
 
-/** Used by the scene builder for each building: its yard, its shadow and its roof. */
-export function buildBuilding(b: DemoBuilding, perMeter: number, rng: Rng): { yard: AreaItem; shadow: ShadowItem; roof: RoofItem } | null {
+/** Colours shared by all buildings, so that their yards and village ground are filled as one path per tile. */
+export const VILLAGE_GROUND = hsl(68, 17, 32);
+const YARD = hsl(40, 8, 57);
+const APRON = hsl(40, 5, 62);
+/** How far village ground reaches around each building, metres (min, max per side). */
+const VILLAGE_GROW_M = [10, 20] as const;
+
+/** What one building adds to the scene. */
+export interface BuiltBuilding {
+  village: AreaItem;
+  yard: AreaItem;
+  shadow: ShadowItem;
+  roof: RoofItem;
+  roofline: RoofLineItem;
+  detail: DetailItem | null;
+  /** a few garden trees next to the building: x, y, radius */
+  trees: number[];
+}
+
+/** Garden trees around a house: 0–3 trees a few metres outside the footprint. */
+function gardenTrees(ring: Coords, perMeter: number, rng: Rng): number[] {
+  const out: number[] = [];
+  const count = pickWeighted(rng, [[3, 0], [3, 1], [2, 2], [2, 3], [1, 5]] as const);
+  const [cx, cy] = centroid(ring);
+  let reach = 0;
+  for (let i = 0; i < ring.length; i += 2) reach = Math.max(reach, Math.hypot(ring[i] - cx, ring[i + 1] - cy));
+  for (let k = 0; k < count; k++) {
+    const angle = rng() * Math.PI * 2;
+    const r = between(rng, 2, 4.2) * perMeter;
+    const d = reach + r + between(rng, 1, 5) * perMeter;
+    out.push(cx + Math.cos(angle) * d, cy + Math.sin(angle) * d, r);
+  }
+  return out;
+}
+
+/** Used by the scene builder for each building: village ground, yard, shadow, roof, eaves and rooftop details. */
+export function buildBuilding(b: DemoBuilding, perMeter: number, rng: Rng): BuiltBuilding | null {
   const ring = project(b.geometry.coordinates[0] ?? [], true);
   if (ring.length < 6) return null;
   const isFactory = b.use === "factory";
-  const halo = (isFactory ? between(rng, 7, 12) : between(rng, 2.5, 6)) * perMeter;
-  const yardColor = isFactory ? hsl(between(rng, 35, 45), 6, between(rng, 62, 70)) : hsl(between(rng, 32, 44), between(rng, 10, 18), between(rng, 52, 62));
-  const yard: AreaItem = { type: "area", phase: PHASES.indexOf("yard"), ...boxOf([ring], halo), rings: [ring], fill: yardColor, halo, edge: null, edgeWidth: 0 };
+  const villageRect = grownRect(ring, () => between(rng, VILLAGE_GROW_M[0], VILLAGE_GROW_M[1]) * perMeter);
+  const village: AreaItem = { type: "area", phase: phaseOf("village"), ...boxOf([villageRect]), rings: [villageRect], fill: VILLAGE_GROUND, batched: true, edge: null, edgeWidth: 0 };
+  // factories stand on a concrete apron; houses have a courtyard on their south side
+  const yardRect = grownRect(ring, ([, dy]) => (isFactory ? between(rng, 6, 12) : dy > 0.6 ? between(rng, 4, 8) : between(rng, 0.8, 1.8)) * perMeter);
+  const yard: AreaItem = { type: "area", phase: phaseOf("yard"), ...boxOf([yardRect]), rings: [yardRect], fill: isFactory ? APRON : YARD, batched: true, edge: null, edgeWidth: 0 };
 
   const height = Math.max(1, b.floors) * (isFactory ? 5 : 3.1);
   const dx = SHADOW_DIR[0] * height * SHADOW_RATIO * perMeter;
   const dy = SHADOW_DIR[1] * height * SHADOW_RATIO * perMeter;
   const parts = shadowParts(ring, dx, dy);
-  const shadow: ShadowItem = { type: "shadow", phase: PHASES.indexOf("shadow"), ...boxOf(parts), parts };
+  const shadow: ShadowItem = { type: "shadow", phase: phaseOf("shadow"), ...boxOf(parts), parts };
 
   const kind = pickWeighted(rng, ROOF_CHOICES[b.use] ?? ROOF_CHOICES.other);
   const hslColor = roofColor(kind, rng);
   const pitched = kind === "tile" || kind === "darkTile" || kind === "blueSteel" || (kind === "greySteel" && rng() < 0.5);
   const g = pitched ? gable(ring, hslColor) : null;
   const steel = kind === "blueSteel" || kind === "greySteel";
-  const [rh, rs, rl] = hslColor;
-  const details: RoofItem["details"] = [];
-  if (kind === "flat" && (b.use === "residential" || b.use === "mixed") && rng() < 0.55) {
-    details.push({ quad: solarHeater(ring, perMeter, rng), color: hsl(215, 22, between(rng, 26, 34)) });
-  }
-  const along = longestEdgeDirection(ring);
+  const box = boxOf([ring], perMeter);
   const roof: RoofItem = {
     type: "roof",
-    phase: PHASES.indexOf("roof"),
-    ...boxOf([ring], perMeter),
+    phase: phaseOf("roof"),
+    ...box,
     ring,
-    color: hsl(rh, rs, rl),
-    outline: hsl(rh, rs, rl - (kind === "flat" || kind === "white" ? 14 : 10)),
+    color: hsl(...hslColor),
     faces: g?.faces ?? null,
-    ridge: g?.ridge ?? null,
-    corrugation: steel ? along : null,
-    details,
+    corrugation: steel ? longestEdgeDirection(ring) : null,
   };
-  return { yard, shadow, roof };
+  const roofline: RoofLineItem = { type: "roofline", phase: phaseOf("roofline"), ...box, ring, ridge: g?.ridge ?? null };
+  const hasHeater = kind === "flat" && (b.use === "residential" || b.use === "mixed") && rng() < 0.55;
+  const detail: DetailItem | null = hasHeater ? { type: "detail", phase: phaseOf("detail"), ...box, quads: [solarHeater(ring, perMeter, rng)] } : null;
+  const trees = b.use === "residential" || b.use === "mixed" ? gardenTrees(ring, perMeter, rng) : [];
+  return { village, yard, shadow, roof, roofline, detail, trees };
 }

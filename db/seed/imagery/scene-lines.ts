@@ -1,6 +1,6 @@
 import { boxOf, samplesAlong, type Coords } from "./geometry";
 import { between, hsl, type Rng } from "./random";
-import { PHASES, type LineItem, type TreesItem } from "./scene-types";
+import { phaseOf, type Phase, type LineItem, type TreesItem } from "./scene-types";
 
 /** Used when a road or river has no width: a width in metres from its subkind. */
 export function defaultWidthM(kind: string, subkind: string): number {
@@ -14,7 +14,7 @@ export function defaultWidthM(kind: string, subkind: string): number {
 
 /** Used by the scene builder for a stroked polyline item. */
 export function lineItem(
-  phase: (typeof PHASES)[number],
+  phase: Phase,
   coords: Coords,
   width: number,
   color: string,
@@ -22,7 +22,7 @@ export function lineItem(
 ): LineItem {
   return {
     type: "line",
-    phase: PHASES.indexOf(phase),
+    phase: phaseOf(phase),
     ...boxOf([coords], width / 2),
     coords,
     width,
@@ -39,7 +39,7 @@ export function roadColors(subkind: string, widthM: number, rng: Rng): { surface
   const shoulder = hsl(between(rng, 38, 48), between(rng, 12, 20), between(rng, 50, 58));
   if (s.includes("path") || s.includes("track") || s.includes("dirt")) return { surface: hsl(between(rng, 32, 40), 22, between(rng, 54, 60)), shoulder };
   if (widthM >= 7) return { surface: hsl(40, 3, between(rng, 40, 44)), shoulder };
-  return { surface: hsl(45, between(rng, 3, 6), between(rng, 66, 72)), shoulder };
+  return { surface: hsl(45, between(rng, 3, 6), between(rng, 60, 66)), shoulder };
 }
 
 /**
@@ -47,7 +47,7 @@ export function roadColors(subkind: string, widthM: number, rng: Rng): { surface
  * every few metres with gaps, grouped in chunks of about 100 m so that tiles only draw nearby trees.
  */
 export function treeRows(coords: Coords, offsetM: number, perMeter: number, rng: Rng, density: number): TreesItem[] {
-  const spacing = between(rng, 6, 9) * perMeter;
+  const spacing = between(rng, 5, 8) * perMeter;
   const items: TreesItem[] = [];
   const h = between(rng, 90, 120);
   const l = between(rng, 18, 25);
@@ -59,7 +59,7 @@ export function treeRows(coords: Coords, offsetM: number, perMeter: number, rng:
       const trees: number[] = [];
       for (const [x, y, nx, ny] of samples.slice(start, start + chunk)) {
         if (rng() > density) continue;
-        const r = between(rng, 2, 3.6) * perMeter;
+        const r = between(rng, 2.4, 4.2) * perMeter;
         const off = offsetM * perMeter + r + between(rng, 0, 1) * perMeter;
         trees.push(x + nx * off * side, y + ny * off * side, r);
       }
@@ -68,7 +68,7 @@ export function treeRows(coords: Coords, offsetM: number, perMeter: number, rng:
       const points = Float64Array.from(trees.filter((_, k) => k % 3 !== 2));
       items.push({
         type: "trees",
-        phase: PHASES.indexOf("trees"),
+        phase: phaseOf("trees"),
         ...boxOf([points], 10 * perMeter),
         trees: flat,
         crown: hsl(h + between(rng, -8, 8), between(rng, 24, 34), l),

@@ -2,28 +2,49 @@ import type { Coords } from "./geometry";
 import type { Box, GridIndex } from "./grid-index";
 
 /** Drawing phases, in order; items of a lower phase are drawn first. */
-export const PHASES = ["parcel", "clump", "field", "yard", "bank", "water", "trees", "casing", "road", "marking", "shadow", "roof"] as const;
+export const PHASES = [
+  "parcel",
+  "clump",
+  "field",
+  "village",
+  "yard",
+  "bank",
+  "water",
+  "trees",
+  "casing",
+  "road",
+  "marking",
+  "shadow",
+  "roof",
+  "roofline",
+  "detail",
+] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** Phases up to this one are "ground": the mottle texture is laid over them before water, roads and roofs. */
-export const LAST_GROUND_PHASE = PHASES.indexOf("yard");
+/** Used when creating items: the phase number of a phase name. */
+export function phaseOf(name: Phase): number {
+  return PHASES.indexOf(name);
+}
 
 interface ItemBase extends Box {
   phase: number;
 }
 
-/** A background field: a plain quadrilateral of crop or fallow colour. */
-export interface ParcelItem extends ItemBase {
-  type: "parcel";
-  quad: Coords;
-  color: string;
-}
-
-/** A farmland polygon: crop strips of varied greens with rows drawn as stripes at large zooms. */
+/**
+ * A block of fields: a farmland polygon or a block of the background patchwork, cut into strips of crops
+ * (already clipped to the block unless `clip`); crop rows are drawn as stripes at large zooms.
+ */
 export interface FieldItem extends ItemBase {
   type: "field";
   rings: Coords[];
+  clip: boolean;
   strips: Array<{ quad: Coords; color: string }>;
+  /** what the strips average to, drawn instead of them when they are thinner than a couple of pixels */
+  mean: string;
+  /** segments [x0, y0, x1, y1, …] between strips, stroked as field ridges at large zooms */
+  ridges: Coords;
+  /** narrowest strip, world units */
+  stripWidth: number;
   /** direction across the rows (unit vector, world axes) */
   across: [number, number];
   origin: [number, number];
@@ -32,7 +53,7 @@ export interface FieldItem extends ItemBase {
   ridgeColor: string;
 }
 
-/** A group of trees (a clump or a row along a road); `blob` stands in for the clump at small zooms. */
+/** A group of trees: a clump (with a `blob` drawn instead at small zooms) or a row along a road or river. */
 export interface TreesItem extends ItemBase {
   type: "trees";
   /** x, y, radius per tree */
@@ -42,12 +63,15 @@ export interface TreesItem extends ItemBase {
   blob: { x: number; y: number; r: number } | null;
 }
 
-/** A filled area: pond, yard (with a halo around the footprint) or compound; `edge` is stroked before the fill. */
+/**
+ * A filled area: pond, compound, village ground or yard; `edge` is stroked before the fill. Consecutive
+ * `batched` areas of the same fill are filled as one path (nonzero: their rings must turn the same way).
+ */
 export interface AreaItem extends ItemBase {
   type: "area";
   rings: Coords[];
   fill: string;
-  halo: number;
+  batched: boolean;
   edge: string | null;
   edgeWidth: number;
 }
@@ -63,27 +87,37 @@ export interface LineItem extends ItemBase {
   minZoom: number;
 }
 
-/** The shadow of a building: parts oriented alike, filled once with nonzero winding. */
+/** The shadow of a building: parts oriented alike; all shadows of a tile are filled as one path. */
 export interface ShadowItem extends ItemBase {
   type: "shadow";
   parts: Coords[];
 }
 
-/** A roof: flat, or two gable faces with a ridge; optional corrugation and small rooftop details. */
+/** A roof: flat, or two gable faces; optional corrugation stripes. */
 export interface RoofItem extends ItemBase {
   type: "roof";
   ring: Coords;
   color: string;
-  outline: string;
   faces: Array<{ ring: Coords; color: string }> | null;
-  ridge: Coords | null;
   /** direction across the corrugations (unit vector) or null */
   corrugation: [number, number] | null;
-  details: Array<{ quad: Coords; color: string }>;
+}
+
+/** Eaves and ridge lines of a roof, stroked together for all roofs of a tile (large zooms). */
+export interface RoofLineItem extends ItemBase {
+  type: "roofline";
+  ring: Coords;
+  ridge: Coords | null;
+}
+
+/** Small rooftop things (solar water heaters), filled together (large zooms). */
+export interface DetailItem extends ItemBase {
+  type: "detail";
+  quads: Coords[];
 }
 
 /** Anything the tile renderer draws. */
-export type SceneItem = ParcelItem | FieldItem | TreesItem | AreaItem | LineItem | ShadowItem | RoofItem;
+export type SceneItem = FieldItem | TreesItem | AreaItem | LineItem | ShadowItem | RoofItem | RoofLineItem | DetailItem;
 
 /** The township turned into drawable items in world coordinates, with a spatial index over them. */
 export interface Scene {

@@ -3,28 +3,34 @@ import { hash3 } from "./random";
 
 /** Small canvases computed once per render and repeated as patterns over every tile. */
 export interface Textures {
-  /** Fine grain (1–2 px), light and dark specks; period 448 px. */
-  grain: Canvas;
-  /** Soft blotches (8–64 px) that break up flat fills; period 512 px. */
-  mottle: Canvas;
+  /** Soft light and dark blotches (8–64 px), laid over each tile to break up flat fills. */
+  overlay: Canvas;
   /** One dark band per 16 px column, repeated: crop rows and corrugated roofs. */
   stripes: Canvas;
 }
 
-/** Tileable value noise on a lattice of `cells` × `cells` over [0, 1)², in [-1, 1]. */
-function valueNoise(u: number, v: number, cells: number, seed: number): number {
-  const x = u * cells;
-  const y = v * cells;
-  const i = Math.floor(x);
-  const j = Math.floor(y);
-  const fx = x - i;
-  const fy = y - j;
-  const sx = fx * fx * (3 - 2 * fx);
-  const sy = fy * fy * (3 - 2 * fy);
-  const at = (a: number, b: number) => hash3(((a % cells) + cells) % cells, ((b % cells) + cells) % cells, seed) * 2 - 1;
-  const top = at(i, j) + (at(i + 1, j) - at(i, j)) * sx;
-  const bottom = at(i, j + 1) + (at(i + 1, j + 1) - at(i, j + 1)) * sx;
-  return top + (bottom - top) * sy;
+/** Edge of the overlay texture in pixels; used to anchor it to world pixels. */
+export const OVERLAY_SIZE = 512;
+
+/** Tileable value noise over [0, 1)² on a lattice of `cells` × `cells`, in [-1, 1]; lattice computed once. */
+function valueNoise(cells: number, seed: number): (u: number, v: number) => number {
+  const lattice = new Float32Array(cells * cells);
+  for (let j = 0; j < cells; j++) for (let i = 0; i < cells; i++) lattice[j * cells + i] = hash3(i, j, seed) * 2 - 1;
+  return (u, v) => {
+    const x = u * cells;
+    const y = v * cells;
+    const i = Math.floor(x);
+    const j = Math.floor(y);
+    const sx = (x - i) * (x - i) * (3 - 2 * (x - i));
+    const sy = (y - j) * (y - j) * (3 - 2 * (y - j));
+    const i0 = i % cells;
+    const i1 = (i + 1) % cells;
+    const j0 = (j % cells) * cells;
+    const j1 = ((j + 1) % cells) * cells;
+    const top = lattice[j0 + i0] + (lattice[j0 + i1] - lattice[j0 + i0]) * sx;
+    const bottom = lattice[j1 + i0] + (lattice[j1 + i1] - lattice[j1 + i0]) * sx;
+    return top + (bottom - top) * sy;
+  };
 }
 
 /** A canvas whose pixels are white (v > 0) or black (v < 0) with alpha |v| × maxAlpha. */
@@ -48,23 +54,22 @@ function signedAlphaCanvas(size: number, maxAlpha: number, value: (x: number, y:
   return canvas;
 }
 
-/** Used once per `renderImagery` call: builds the grain, mottle and stripe textures (deterministic). */
+/** Used once per `renderImagery` call: builds the overlay and stripe textures (deterministic). */
 export function createTextures(seed: number): Textures {
-  const grainSize = 448;
-  const grain = signedAlphaCanvas(grainSize, 1, (x, y) => {
-    const white = hash3(x, y, seed) * 2 - 1;
-    const fine = valueNoise(x / grainSize, y / grainSize, grainSize / 2, seed + 1);
-    return white * 0.55 + fine * 0.45;
-  });
-  const mottleSize = 512;
-  const mottle = signedAlphaCanvas(mottleSize, 1, (x, y) => {
-    const u = x / mottleSize;
-    const v = y / mottleSize;
-    return valueNoise(u, v, 8, seed + 2) * 0.5 + valueNoise(u, v, 32, seed + 3) * 0.35 + valueNoise(u, v, 64, seed + 4) * 0.25;
+  const size = OVERLAY_SIZE;
+  const octaves: Array<[(u: number, v: number) => number, number]> = [
+    [valueNoise(8, seed + 2), 0.45],
+    [valueNoise(32, seed + 3), 0.3],
+    [valueNoise(64, seed + 4), 0.2],
+  ];
+  const overlay = signedAlphaCanvas(size, 1, (x, y) => {
+    let v = 0;
+    for (const [noise, weight] of octaves) v += noise(x / size, y / size) * weight;
+    return v;
   });
   const stripes = signedAlphaCanvas(16, 1, (x) => {
     const d = Math.abs(x + 0.5 - 8) / 8; // 0 at the band centre, 1 between bands
     return -Math.max(0, 1 - d * 1.6);
   });
-  return { grain, mottle, stripes };
+  return { overlay, stripes };
 }
