@@ -2,6 +2,7 @@
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
  * Commands: seed, list. Errors go to stderr with exit code 2.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "@/db/client";
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "list") {
+    if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath} (run \`npm run -s tessera -- seed --db ${dbPath}\` or \`npm start\` first)`);
     const db = openDatabase(dbPath);
     const tree = getHierarchy(db);
     if (values.json) {

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { bbox as turfBbox } from "@turf/turf";
 import { closeAllMbtiles, openMbtiles } from "@/db/imagery/mbtiles";
-import { TILE_SIZE, lonLatToTile } from "@/lib/geo/web-mercator";
+import { TILE_SIZE, lonLatToTile, tileRangeForBbox, type LonLatBbox } from "@/lib/geo/web-mercator";
 import { renderImagery } from "./render-imagery";
 import { tinyTownship } from "./tiny-township-fixture";
 import type { DemoTownship } from "./types";
@@ -24,9 +24,13 @@ async function loadTownship(): Promise<{ town: DemoTownship; real: boolean }> {
 /** Stitches cols × rows tiles around a lon/lat at zoom z into one PNG; used for the previews only. */
 async function stitch(file: string, z: number, lonLat: [number, number], cols: number, rows: number, out: string): Promise<string> {
   const reader = openMbtiles(file);
+  // keep the window inside the rendered tiles
+  const range = tileRangeForBbox(reader.metadata().bounds.split(",").map(Number) as LonLatBbox, z);
+  cols = Math.min(cols, range.maxX - range.minX + 1);
+  rows = Math.min(rows, range.maxY - range.minY + 1);
   const centre = lonLatToTile(lonLat[0], lonLat[1], z);
-  const x0 = centre.x - Math.floor(cols / 2);
-  const y0 = centre.y - Math.floor(rows / 2);
+  const x0 = Math.max(range.minX, Math.min(range.maxX - cols + 1, centre.x - Math.floor(cols / 2)));
+  const y0 = Math.max(range.minY, Math.min(range.maxY - rows + 1, centre.y - Math.floor(rows / 2)));
   const canvas = createCanvas(cols * TILE_SIZE, rows * TILE_SIZE);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#f0f";

@@ -1,19 +1,10 @@
 /** Seeded randomness and colour helpers for the synthetic imagery (no Math.random: output is reproducible). */
+import { mulberry32 } from "@/lib/domain/random";
 
 /** A PRNG returning floats in [0, 1); used while building the scene, in a fixed order. */
 export type Rng = () => number;
 
-/** Used to seed the scene: mulberry32, small, fast and good enough for textures. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Used to derive a seed from text (the township code), FNV-1a. */
 export function hashString(text: string): number {

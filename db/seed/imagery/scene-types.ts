@@ -19,6 +19,7 @@ export const PHASES = [
   "roofline",
   "detail",
 ] as const;
+/** A drawing phase by name; used when creating items. */
 export type Phase = (typeof PHASES)[number];
 
 /** Used when creating items: the phase number of a phase name. */
