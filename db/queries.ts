@@ -341,3 +341,18 @@ export function getOverview(db: Db): Overview {
 export function getImagerySource(db: Db, id: number): ImagerySource | null {
   return listImagerySources(db).find((s) => s.id === id) ?? null;
 }
+
+/** The census the data belongs to, as headers and sheets name it. */
+export interface CensusInfo {
+  nameZh: string;
+  nameEn: string;
+  referenceMoment: string;
+}
+
+/** Used by the overview panel: the (first) census, or null for an empty database. */
+export function getCensusInfo(db: Db): CensusInfo | null {
+  const row = db.$client
+    .prepare("SELECT name_zh AS nameZh, name_en AS nameEn, reference_moment AS referenceMoment FROM censuses ORDER BY id LIMIT 1")
+    .get() as CensusInfo | undefined;
+  return row ?? null;
+}

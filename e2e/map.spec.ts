@@ -35,6 +35,9 @@ for (const locale of ["zh", "en"] as const) {
     await expect(page.locator("html")).toHaveAttribute("lang", locale === "zh" ? "zh-CN" : "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "zh" ? "Tessera 普查区划" : "Tessera enumeration areas");
     await expect(page.getByRole("heading", { name: locale === "zh" ? "图层" : "Layers" })).toBeVisible();
+    // numbers and dates formatted per locale
+    await expect(page.getByTestId("census")).toContainText(locale === "zh" ? "2030年11月1日" : "November 1, 2030");
+    await expect(page.getByTestId("overview-buildings")).toHaveText(/^\d{1,3},\d{3}$/);
     await waitForMapIdle(page);
 
     // vectors: small areas, districts and buildings are rendered features at this view

@@ -1,6 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getExtent, getOverview, listImagerySources } from "@/db/queries";
+import { getCensusInfo, getExtent, getOverview, listImagerySources } from "@/db/queries";
 import { MapPage } from "@/app/_components/map-page";
 import { parseMapParam } from "@/app/_components/url-state";
 
@@ -25,6 +25,7 @@ export default async function MapRoute({
       extent={getExtent(db)}
       imagery={imagery && { id: imagery.id, name: imagery.name, minZoom: imagery.minZoom, maxZoom: imagery.maxZoom, attribution: imagery.attribution, bounds: imagery.bounds }}
       overview={getOverview(db)}
+      census={getCensusInfo(db)}
       initialView={parseMapParam(typeof query.map === "string" ? query.map : null)}
       initialArea={area}
       testHook={process.env.TESSERA_TEST_HOOKS === "1"}

@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { Overview } from "@/db/queries";
+import type { CensusInfo, Overview } from "@/db/queries";
 import type { LayerGroup } from "@/lib/map/style";
 import { LanguageSwitcher } from "./language-switcher";
 import { LayersPanel } from "./layers-panel";
@@ -16,6 +16,7 @@ interface Props {
   extent: [number, number, number, number] | null;
   imagery: ImageryInfo | null;
   overview: Overview;
+  census: CensusInfo | null;
   initialView: UrlView | null;
   initialArea: number | null;
   testHook: boolean;
@@ -30,7 +31,7 @@ export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
 };
 
 /** The map page: header, layers panel, the map and the small-area side panel; keeps view and selection in the URL. */
-export function MapPage({ locale, extent, imagery, overview, initialView, initialArea, testHook }: Props) {
+export function MapPage({ locale, extent, imagery, overview, census, initialView, initialArea, testHook }: Props) {
   const t = useTranslations("app");
   const [selected, setSelected] = useState<number | null>(initialArea);
   const [visibility, setVisibility] = useState(DEFAULT_VISIBILITY);
@@ -70,7 +71,7 @@ export function MapPage({ locale, extent, imagery, overview, initialView, initia
           onToggle={(group, on) => setVisibility((v) => ({ ...v, [group]: on }))}
           onOpacity={setOpacity}
         />
-        <OverviewPanel overview={overview} />
+        <OverviewPanel overview={overview} census={census} />
       </aside>
       <main className="map-area">
         <MapView

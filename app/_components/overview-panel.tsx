@@ -1,12 +1,13 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import type { Overview } from "@/db/queries";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { CensusInfo, Overview } from "@/db/queries";
 
-/** Counts of the whole database: districts, small areas, buildings, households, persons. */
-export function OverviewPanel({ overview }: { overview: Overview }) {
+/** The census and its reference moment, and counts of the whole database: districts, small areas, buildings, households, persons. */
+export function OverviewPanel({ overview, census }: { overview: Overview; census: CensusInfo | null }) {
   const t = useTranslations("summary");
   const format = useFormatter();
+  const locale = useLocale();
   const rows: Array<[keyof Overview, string]> = [
     ["districts", t("districts")],
     ["smallAreas", t("smallAreas")],
@@ -17,6 +18,14 @@ export function OverviewPanel({ overview }: { overview: Overview }) {
   return (
     <section className="panel" aria-labelledby="overview-title">
       <h2 id="overview-title">{t("title")}</h2>
+      {census && (
+        <p className="census" data-testid="census">
+          {locale === "zh" ? census.nameZh : census.nameEn}
+          <br />
+          {t("referenceMoment")}{" "}
+          <time dateTime={census.referenceMoment}>{format.dateTime(new Date(census.referenceMoment), { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" })}</time>
+        </p>
+      )}
       <dl className="facts">
         {rows.map(([key, label]) => (
           <div key={key}>
