@@ -13,9 +13,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
+        if (msg.type() === "error") errors.push(`${msg.text()} (${msg.location().url})`);
       });
       page.on("pageerror", (err) => errors.push(err.message));
+      page.on("response", (res) => {
+        if (res.status() >= 400) errors.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
+      });
       await use(errors);
       expect(errors, "console errors").toEqual([]);
     },
