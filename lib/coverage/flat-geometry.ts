@@ -1,0 +1,118 @@
+import type { MultiPolygon, Polygon, Position } from "geojson";
+
+/**
+ * A polygonal geometry flattened for the checks: each ring an open Float64Array [x0, y0, x1, y1, …]
+ * (no closing vertex, consecutive duplicates and non-finite positions dropped), outer rings counter-clockwise
+ * and holes clockwise, grouped into parts (outer ring first).
+ */
+export interface FlatArea {
+  rings: Float64Array[];
+  /** for each part (polygon), the indices of its rings in `rings`, outer first */
+  parts: number[][];
+  bbox: [number, number, number, number];
+}
+
+function signedArea(ring: Float64Array): number {
+  let sum = 0;
+  const n = ring.length / 2;
+  const x0 = ring[0], y0 = ring[1];
+  for (let i = 0; i < n; i++) {
+    const j = (i + 1) % n;
+    sum += (ring[2 * i] - x0) * (ring[2 * j + 1] - y0) - (ring[2 * j] - x0) * (ring[2 * i + 1] - y0);
+  }
+  return sum / 2;
+}
+
+function reverseRing(ring: Float64Array): Float64Array {
+  const n = ring.length / 2;
+  const out = new Float64Array(ring.length);
+  for (let i = 0; i < n; i++) {
+    out[2 * i] = ring[2 * (n - 1 - i)];
+    out[2 * i + 1] = ring[2 * (n - 1 - i) + 1];
+  }
+  return out;
+}
+
+function flattenRing(positions: readonly Position[]): Float64Array {
+  const coords: number[] = [];
+  for (const p of positions) {
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
+    const k = coords.length;
+    if (k >= 2 && coords[k - 2] === p[0] && coords[k - 1] === p[1]) continue;
+    coords.push(p[0], p[1]);
+  }
+  let n = coords.length;
+  while (n >= 4 && coords[0] === coords[n - 2] && coords[1] === coords[n - 1]) n -= 2;
+  return Float64Array.from(coords.slice(0, n));
+}
+
+/**
+ * Used by the partition, sliver and building checks: flattens a Polygon or MultiPolygon. Rings with fewer
+ * than 3 distinct vertices are dropped (the validity check reports them). Returns null when nothing is left.
+ */
+export function flattenArea(geometry: Polygon | MultiPolygon | null | undefined): FlatArea | null {
+  if (!geometry) return null;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  const rings: Float64Array[] = [];
+  const parts: number[][] = [];
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const polygon of polygons) {
+    if (!Array.isArray(polygon)) continue;
+    const part: number[] = [];
+    polygon.forEach((positions, index) => {
+      if (!Array.isArray(positions)) return;
+      let ring = flattenRing(positions);
+      if (ring.length < 6) return;
+      if (index === 0 && part.length > 0) return;
+      const area = signedArea(ring);
+      if ((index === 0 && area < 0) || (index > 0 && area > 0)) ring = reverseRing(ring);
+      if (index > 0 && part.length === 0) return; // a hole without its outer ring
+      part.push(rings.length);
+      rings.push(ring);
+      for (let i = 0; i < ring.length; i += 2) {
+        if (ring[i] < minX) minX = ring[i];
+        if (ring[i] > maxX) maxX = ring[i];
+        if (ring[i + 1] < minY) minY = ring[i + 1];
+        if (ring[i + 1] > maxY) maxY = ring[i + 1];
+      }
+    });
+    if (part.length) parts.push(part);
+  }
+  if (!rings.length) return null;
+  return { rings, parts, bbox: [minX, minY, maxX, maxY] };
+}
+
+/** Used by classification and building assignment: even-odd point-in-ring on a flat ring. */
+export function pointInFlatRing(x: number, y: number, ring: Float64Array): boolean {
+  let inside = false;
+  const n = ring.length;
+  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+    const yi = ring[i + 1], yj = ring[j + 1];
+    if (yi > y !== yj > y) {
+      const xi = ring[i], xj = ring[j];
+      if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Used by classification and building assignment: a point inside a flat area (in a part's outer ring, in none of its holes). */
+export function pointInFlatArea(x: number, y: number, area: FlatArea): boolean {
+  const [minX, minY, maxX, maxY] = area.bbox;
+  if (x < minX || x > maxX || y < minY || y > maxY) return false;
+  for (const part of area.parts) {
+    if (!pointInFlatRing(x, y, area.rings[part[0]])) continue;
+    let inHole = false;
+    for (let k = 1; k < part.length && !inHole; k++) inHole = pointInFlatRing(x, y, area.rings[part[k]]);
+    if (!inHole) return true;
+  }
+  return false;
+}
+
+/** Used to turn a flat ring back into closed GeoJSON positions (defect geometry). */
+export function ringToPositions(ring: Float64Array): Position[] {
+  const out: Position[] = [];
+  for (let i = 0; i < ring.length; i += 2) out.push([ring[i], ring[i + 1]]);
+  if (out.length) out.push([ring[0], ring[1]]);
+  return out;
+}

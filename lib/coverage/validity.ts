@@ -1,0 +1,119 @@
+import type { MultiPolygon, Polygon, Position } from "geojson";
+
+/** A rule a geometry breaks, where (a JSON path inside the geometry), and a position to show. */
+export interface GeometryProblem {
+  rule: "non_finite" | "out_of_range" | "too_few_positions" | "not_closed" | "self_intersection" | "wrong_type";
+  place: string;
+  at: [number, number] | null;
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+}
+
+/** Used by the validity and noding steps: whether segments ab and cd share any point (touching counts). */
+export function segmentsTouch(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay), o4 = orient(cx, cy, dx, dy, bx, by);
+  if (o1 !== o2 && o3 !== o4) return true;
+  if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return true;
+  if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return true;
+  if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return true;
+  if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return true;
+  return false;
+}
+
+/**
+ * Finds the first pair of non-adjacent edges of a closed ring (open coordinate list, n vertices) that touch,
+ * by a sweep over edges sorted by their western end; null when the ring is simple.
+ */
+function firstSelfIntersection(xs: number[], ys: number[]): [number, number] | null {
+  const n = xs.length;
+  if (n < 4) return null;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(xs[a], xs[(a + 1) % n]) - Math.min(xs[b], xs[(b + 1) % n]));
+  for (let p = 0; p < n; p++) {
+    const i = order[p];
+    const i2 = (i + 1) % n;
+    const maxXi = Math.max(xs[i], xs[i2]);
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q];
+      const j2 = (j + 1) % n;
+      if (Math.min(xs[j], xs[j2]) > maxXi) break;
+      if (j === i2 || i === j2) {
+        // adjacent edges only meet at their shared vertex, unless they fold back on each other
+        const shared = j === i2 ? i2 : i;
+        const a = j === i2 ? i : j, c = j === i2 ? j2 : i2;
+        if (orient(xs[a], ys[a], xs[shared], ys[shared], xs[c], ys[c]) === 0 && (xs[a] - xs[shared]) * (xs[c] - xs[shared]) + (ys[a] - ys[shared]) * (ys[c] - ys[shared]) > 0) {
+          return [xs[shared], ys[shared]];
+        }
+        continue;
+      }
+      if (segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) return [xs[j], ys[j]];
+    }
+  }
+  return null;
+}
+
+function checkRing(ring: Position[], place: string, problems: GeometryProblem[]): void {
+  if (!Array.isArray(ring)) {
+    problems.push({ rule: "wrong_type", place, at: null });
+    return;
+  }
+  const xs: number[] = [], ys: number[] = [];
+  for (let k = 0; k < ring.length; k++) {
+    const p = ring[k];
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+      problems.push({ rule: "non_finite", place: `${place}[${k}]`, at: null });
+      return;
+    }
+    if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) {
+      problems.push({ rule: "out_of_range", place: `${place}[${k}]`, at: [p[0], p[1]] });
+      return;
+    }
+    if (k > 0 && xs.length && xs[xs.length - 1] === p[0] && ys[ys.length - 1] === p[1]) continue;
+    xs.push(p[0]);
+    ys.push(p[1]);
+  }
+  if (ring.length < 4) {
+    problems.push({ rule: "too_few_positions", place, at: ring.length ? [ring[0][0], ring[0][1]] : null });
+    return;
+  }
+  const first = ring[0], last = ring[ring.length - 1];
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    problems.push({ rule: "not_closed", place, at: [last[0], last[1]] });
+  } else {
+    xs.pop();
+    ys.pop();
+  }
+  if (xs.length < 3) {
+    problems.push({ rule: "too_few_positions", place, at: [xs[0] ?? first[0], ys[0] ?? first[1]] });
+    return;
+  }
+  const crossing = firstSelfIntersection(xs, ys);
+  if (crossing) problems.push({ rule: "self_intersection", place, at: crossing });
+}
+
+/**
+ * Used by the coverage check before anything else: the OGC-style rules a polygonal geometry breaks —
+ * non-finite or out-of-range positions, rings with fewer than 4 positions or not closed, self-intersecting
+ * rings — each with its place (e.g. `coordinates[0][3]`). An empty list means the rings are usable.
+ */
+export function checkGeometryValidity(geometry: Polygon | MultiPolygon | null | undefined): GeometryProblem[] {
+  const problems: GeometryProblem[] = [];
+  if (!geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") || !Array.isArray(geometry.coordinates)) {
+    return [{ rule: "wrong_type", place: "type", at: null }];
+  }
+  if (geometry.type === "Polygon") {
+    geometry.coordinates.forEach((ring, r) => checkRing(ring, `coordinates[${r}]`, problems));
+  } else {
+    geometry.coordinates.forEach((polygon, p) =>
+      Array.isArray(polygon) ? polygon.forEach((ring, r) => checkRing(ring, `coordinates[${p}][${r}]`, problems)) : problems.push({ rule: "wrong_type", place: `coordinates[${p}]`, at: null }),
+    );
+  }
+  return problems;
+}
