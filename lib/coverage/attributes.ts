@@ -46,9 +46,12 @@ export function checkSizes(
   band: { minHouseholds: number; maxHouseholds: number; minPersons: number; maxPersons: number },
 ): CoverageIssue[] {
   const issues: CoverageIssue[] = [];
+  const seen = new Set<string>();
   for (const a of smallAreas) {
-    if (a.isVirtual || !a.geometry) continue;
-    const t = totals.get(`${a.district}${a.code}`);
+    const key = `${a.district}${a.code}`;
+    if (a.isVirtual || !a.geometry || seen.has(key)) continue; // a duplicated code is reported once, as duplicate_code
+    seen.add(key);
+    const t = totals.get(key);
     if (!t) continue;
     const base = { district: a.district, smallAreas: [a.code], areaM2: 0, geometry: null };
     const params = { households: t.households, persons: t.persons, buildings: t.buildings, code: a.code };

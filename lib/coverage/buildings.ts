@@ -88,7 +88,7 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
     if (!at) continue;
     const [x, y] = at;
     const inside: string[] = [];
-    let onEdge = false;
+    const near: string[] = [];
     if (x >= minX - tolX && x <= maxX + tolX && y >= minY - tolY && y <= maxY + tolY) {
       const cell = cells[clamp(Math.floor((y - minY) / cellH)) * side + clamp(Math.floor((x - minX) / cellW))];
       for (const i of cell) {
@@ -96,7 +96,7 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
         const [x0, y0, x1, y1] = a.flat.bbox;
         if (x < x0 - tolX || x > x1 + tolX || y < y0 - tolY || y > y1 + tolY) continue;
         if (pointInFlatArea(x, y, a.flat)) inside.push(a.key);
-        if (toleranceM > 0 && nearBoundary(x, y, a.flat, tolX, tolY)) onEdge = true;
+        if (toleranceM > 0 && nearBoundary(x, y, a.flat, tolX, tolY)) near.push(a.key);
       }
     }
     if (inside.length === 1) {
@@ -106,8 +106,8 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
       t.households += b.households;
       t.persons += b.persons;
     }
-    if (inside.length === 0 && !onEdge) result.unassigned.push({ building: b, at });
-    else if (inside.length > 1 || onEdge) result.ambiguous.push({ building: b, at, keys: inside });
+    if (inside.length === 0 && !near.length) result.unassigned.push({ building: b, at });
+    else if (inside.length > 1 || near.length) result.ambiguous.push({ building: b, at, keys: [...new Set([...inside, ...near])].sort() });
   }
   return result;
 }

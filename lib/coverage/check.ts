@@ -81,10 +81,11 @@ export function checkCoverage(input: CoverageInput, settingsIn?: Partial<Coverag
   const indexed: IndexedArea[] = [];
   for (const a of input.smallAreas) {
     if (a.isVirtual && !a.geometry) continue;
-    issues.push(...validityIssues(a.geometry, a.district, [a.code], "small_area"));
+    const invalid = validityIssues(a.geometry, a.district, [a.code], "small_area");
+    issues.push(...invalid);
     const flat = flattenArea(a.geometry);
     if (flat) {
-      issues.push(...shapeIssues(a, flat, settings));
+      if (!invalid.length) issues.push(...shapeIssues(a, flat, settings));
       indexed.push({ key: `${a.district}${a.code}`, flat });
     }
     byDistrict.set(a.district, [...(byDistrict.get(a.district) ?? []), { area: a, flat }]);

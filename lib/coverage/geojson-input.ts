@@ -1,9 +1,9 @@
 /**
  * Reads the CLI's GeoJSON files into a `CoverageInput`. It rejects what is not GeoJSON of the expected kind
  * (not JSON, not a FeatureCollection, wrong geometry type, coordinates that are not nested arrays of numbers,
- * missing or mistyped properties, a small area naming an unknown district) and leaves every geometric defect
- * (unclosed or short rings, self-intersections, NaN written as `null`, out-of-range lon/lat) to the checks,
- * which report it as `invalid_geometry`.
+ * missing or mistyped properties) and leaves every defect of the data to the checks: unclosed or short rings,
+ * self-intersections, NaN written as `null` and out-of-range lon/lat are `invalid_geometry`; malformed codes
+ * and small areas naming a district that is not in the districts file are `bad_code`.
  *
  * Properties:
  * - districts: `code` (string; an integer is read as its decimal digits);
@@ -12,7 +12,6 @@
  *   `virtual` (boolean, or 0/1); a virtual small area may have a null geometry;
  * - buildings: optional `households`, `persons` (non-negative integers, absent or null = 0); the id is the
  *   feature's `id`, else its index.
- * Codes are not judged here: a code of the wrong length is the checks' `bad_code`.
  */
 import type { MultiPolygon, Point, Polygon, Position } from "geojson";
 import { z } from "zod";
@@ -29,7 +28,6 @@ export const INPUT_RULES = [
   "code_type",
   "virtual_type",
   "count_type",
-  "unknown_district",
 ] as const;
 export type InputRule = (typeof INPUT_RULES)[number];
 
@@ -169,12 +167,11 @@ function readDistricts(text: string): CheckDistrict[] {
   }));
 }
 
-function readSmallAreas(text: string, districtCodes: Set<string>): CheckSmallArea[] {
+function readSmallAreas(text: string): CheckSmallArea[] {
   return readFeatures(text, (f, place) => {
     const p = f.properties ?? {};
     const code = readCode(p.code, `${place}.properties.code`, 3);
     const district = readCode(p.district, `${place}.properties.district`, 0);
-    if (!districtCodes.has(district)) throw new Rejected(`${place}.properties.district`, "unknown_district", `district ${district} is not in the districts file`);
     const isVirtual = readVirtual(p.virtual, `${place}.properties.virtual`);
     const geometry = isVirtual && f.geometry === null ? null : (readGeometry(f.geometry, ["Polygon", "MultiPolygon"], `${place}.geometry`) as Polygon | MultiPolygon);
     return { code, district, isVirtual, geometry };
@@ -212,8 +209,7 @@ function inFile<T>(file: InputFile, read: (text: string) => T): T {
  */
 export function parseCoverageFiles(files: CoverageFiles): CoverageInput {
   const districts = inFile(files.districts, readDistricts);
-  const codes = new Set(districts.map((d) => d.code));
-  const smallAreas = inFile(files.areas, (text) => readSmallAreas(text, codes));
+  const smallAreas = inFile(files.areas, readSmallAreas);
   const buildings = files.buildings ? inFile(files.buildings, readBuildings) : undefined;
   const container = files.county ? inFile(files.county, readContainer) : null;
   return { container, districts, smallAreas, ...(buildings ? { buildings } : {}) };
