@@ -1,6 +1,6 @@
 import type { Point } from "geojson";
 import { ringCentroid } from "@/lib/geo/ring-centroid";
-import { pointInFlatArea, type FlatArea } from "./flat-geometry";
+import type { FlatArea } from "./flat-geometry";
 import type { CheckBuilding } from "./types";
 
 /** A small area as the building index holds it. */
@@ -19,22 +19,38 @@ export interface BuildingAssignment {
 
 const METRES_PER_DEGREE = 111_320;
 
-function nearBoundary(x: number, y: number, area: FlatArea, tolX: number, tolY: number): boolean {
-  for (const ring of area.rings) {
-    const n = ring.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const ax = ring[j], ay = ring[j + 1], bx = ring[i], by = ring[i + 1];
-      if (x < (ax < bx ? ax : bx) - tolX || x > (ax > bx ? ax : bx) + tolX || y < (ay < by ? ay : by) - tolY || y > (ay > by ? ay : by) + tolY) continue;
-      // distance in metres-like units: scale x and y so the tolerance is a circle
-      const sx = 1 / tolX, sy = 1 / tolY;
-      const dx = (bx - ax) * sx, dy = (by - ay) * sy, qx = (x - ax) * sx, qy = (y - ay) * sy;
-      const len2 = dx * dx + dy * dy;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (qx * dx + qy * dy) / len2));
-      const ex = t * dx - qx, ey = t * dy - qy;
-      if (ex * ex + ey * ey <= 1) return true;
+/**
+ * One pass over a flat area's edges: whether (x, y) is inside (even-odd per part, holes excluded) and whether
+ * it lies within the tolerance ellipse (tolX, tolY in degrees) of any edge.
+ */
+function locate(x: number, y: number, area: FlatArea, tolX: number, tolY: number): { inside: boolean; near: boolean } {
+  let inside = false;
+  let near = false;
+  const sx = 1 / tolX, sy = 1 / tolY;
+  for (const part of area.parts) {
+    let inPart = false;
+    for (let k = 0; k < part.length; k++) {
+      const ring = area.rings[part[k]];
+      let inRing = false;
+      const n = ring.length;
+      for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+        const ax = ring[j], ay = ring[j + 1], bx = ring[i], by = ring[i + 1];
+        if (by > y !== ay > y && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inRing = !inRing;
+        if (near) continue;
+        if (x < (ax < bx ? ax : bx) - tolX || x > (ax > bx ? ax : bx) + tolX || y < (ay < by ? ay : by) - tolY || y > (ay > by ? ay : by) + tolY) continue;
+        // distance in tolerance units: the tolerance is then the unit circle
+        const dx = (bx - ax) * sx, dy = (by - ay) * sy, qx = (x - ax) * sx, qy = (y - ay) * sy;
+        const len2 = dx * dx + dy * dy;
+        const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (qx * dx + qy * dy) / len2));
+        const ex = t * dx - qx, ey = t * dy - qy;
+        if (ex * ex + ey * ey <= 1) near = true;
+      }
+      if (k === 0) inPart = inRing;
+      else if (inRing) inPart = false;
     }
+    if (inPart) inside = true;
   }
-  return false;
+  return { inside, near };
 }
 
 /** The point a building is assigned by: a Point as is, a footprint by its centroid. */
@@ -80,8 +96,8 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
     }
   });
   const midLat = (minY + maxY) / 2;
-  const tolY = toleranceM / METRES_PER_DEGREE;
-  const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180));
+  const tolY = toleranceM / METRES_PER_DEGREE || 1e-12;
+  const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180)) || 1e-12;
 
   for (const b of buildings) {
     const at = buildingPoint(b);
@@ -95,8 +111,9 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
         const a = areas[i];
         const [x0, y0, x1, y1] = a.flat.bbox;
         if (x < x0 - tolX || x > x1 + tolX || y < y0 - tolY || y > y1 + tolY) continue;
-        if (pointInFlatArea(x, y, a.flat)) inside.push(a.key);
-        if (toleranceM > 0 && nearBoundary(x, y, a.flat, tolX, tolY)) near.push(a.key);
+        const where = locate(x, y, a.flat, tolX, tolY);
+        if (where.inside) inside.push(a.key);
+        if (toleranceM > 0 && where.near) near.push(a.key);
       }
     }
     if (inside.length === 1) {

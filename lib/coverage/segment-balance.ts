@@ -1,4 +1,5 @@
 import type { FlatArea } from "./flat-geometry";
+import { SegmentCounter } from "./segment-counter";
 import { VertexTable } from "./vertex-table";
 
 const SHIFT = 2 ** 26;
@@ -21,7 +22,7 @@ export function balanceSegments(parts: readonly (FlatArea | null)[], container: 
   for (const p of parts) if (p) for (const r of p.rings) expected += r.length / 2;
   if (container) for (const r of container.rings) expected += r.length / 2;
   const table = new VertexTable(expected, snap);
-  const net = new Map<number, number>();
+  const net = new SegmentCounter(expected);
   const add = (ring: Float64Array, reversed: boolean) => {
     const n = ring.length / 2;
     const first = table.idOf(ring[0], ring[1]);
@@ -30,8 +31,8 @@ export function balanceSegments(parts: readonly (FlatArea | null)[], container: 
       const id = i === n ? first : table.idOf(ring[2 * i], ring[2 * i + 1]);
       if (id !== prev) {
         const a = reversed ? id : prev, b = reversed ? prev : id;
-        if (a < b) net.set(a * SHIFT + b, (net.get(a * SHIFT + b) ?? 0) + 1);
-        else net.set(b * SHIFT + a, (net.get(b * SHIFT + a) ?? 0) - 1);
+        if (a < b) net.add(a * SHIFT + b, 1);
+        else net.add(b * SHIFT + a, -1);
       }
       prev = id;
     }
@@ -39,8 +40,7 @@ export function balanceSegments(parts: readonly (FlatArea | null)[], container: 
   for (const p of parts) if (p) for (const r of p.rings) add(r, false);
   if (container) for (const r of container.rings) add(r, true);
   const from: number[] = [], to: number[] = [];
-  for (const [key, count] of net) {
-    if (count === 0) continue;
+  net.forEachNonZero((key, count) => {
     const a = Math.floor(key / SHIFT), b = key - a * SHIFT;
     for (let k = 0; k < Math.abs(count); k++) {
       if (count > 0) {
@@ -51,7 +51,7 @@ export function balanceSegments(parts: readonly (FlatArea | null)[], container: 
         to.push(a);
       }
     }
-  }
+  });
   return { table, from, to };
 }
 

@@ -28,6 +28,27 @@ export function segmentsTouch(ax: number, ay: number, bx: number, by: number, cx
   return false;
 }
 
+function foldsBack(xs: number[], ys: number[], a: number, shared: number, c: number): boolean {
+  return orient(xs[a], ys[a], xs[shared], ys[shared], xs[c], ys[c]) === 0 && (xs[a] - xs[shared]) * (xs[c] - xs[shared]) + (ys[a] - ys[shared]) * (ys[c] - ys[shared]) > 0;
+}
+
+/** The same test as the sweep, for the usual small ring (tens of vertices), where pairs with a bbox reject win. */
+function bruteForceSelfIntersection(xs: number[], ys: number[]): [number, number] | null {
+  const n = xs.length;
+  for (let i = 0; i < n; i++) {
+    const i2 = (i + 1) % n;
+    if (foldsBack(xs, ys, i, i2, (i + 2) % n)) return [xs[i2], ys[i2]];
+    const minX = Math.min(xs[i], xs[i2]), maxX = Math.max(xs[i], xs[i2]), minY = Math.min(ys[i], ys[i2]), maxY = Math.max(ys[i], ys[i2]);
+    for (let j = i + 2; j < n; j++) {
+      const j2 = (j + 1) % n;
+      if (j2 === i) continue;
+      if (Math.max(xs[j], xs[j2]) < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
+      if (segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) return [xs[j], ys[j]];
+    }
+  }
+  return null;
+}
+
 /**
  * Finds the first pair of non-adjacent edges of a closed ring (open coordinate list, n vertices) that touch,
  * by a sweep over edges sorted by their western end; null when the ring is simple.
@@ -35,6 +56,7 @@ export function segmentsTouch(ax: number, ay: number, bx: number, by: number, cx
 function firstSelfIntersection(xs: number[], ys: number[]): [number, number] | null {
   const n = xs.length;
   if (n < 4) return null;
+  if (n <= 96) return bruteForceSelfIntersection(xs, ys);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(xs[a], xs[(a + 1) % n]) - Math.min(xs[b], xs[(b + 1) % n]));
   for (let p = 0; p < n; p++) {
     const i = order[p];
