@@ -1,5 +1,6 @@
 import type { Point } from "geojson";
 import { ringCentroid } from "@/lib/geo/ring-centroid";
+import { buildAreaRaster, cellOf } from "./area-raster";
 import type { FlatArea } from "./flat-geometry";
 import type { CheckBuilding } from "./types";
 
@@ -20,10 +21,13 @@ export interface BuildingAssignment {
 const METRES_PER_DEGREE = 111_320;
 
 /**
- * One pass over a flat area's edges: whether (x, y) is inside (even-odd per part, holes excluded) and whether
- * it lies within the tolerance ellipse (tolX, tolY in degrees) of any edge.
+ * One pass over a flat area's edges: INSIDE when (x, y) is inside (even-odd per part, holes excluded), NEAR
+ * when it lies within the tolerance ellipse (tolX, tolY in degrees) of any edge; a bit mask of the two.
  */
-function locate(x: number, y: number, area: FlatArea, tolX: number, tolY: number): { inside: boolean; near: boolean } {
+const INSIDE = 1;
+const NEAR = 2;
+
+function locate(x: number, y: number, area: FlatArea, tolX: number, tolY: number): number {
   let inside = false;
   let near = false;
   const sx = 1 / tolX, sy = 1 / tolY;
@@ -50,7 +54,7 @@ function locate(x: number, y: number, area: FlatArea, tolX: number, tolY: number
     }
     if (inPart) inside = true;
   }
-  return { inside, near };
+  return (inside ? INSIDE : 0) | (near ? NEAR : 0);
 }
 
 /** The point a building is assigned by: a Point as is, a footprint by its centroid. */
@@ -66,8 +70,8 @@ export function buildingPoint(building: CheckBuilding): [number, number] | null 
 
 /**
  * Used by the coverage check (and, through it, by the app after each boundary edit): assigns every building
- * to the small area it lies in with a uniform grid over the areas' bounding boxes and a flat point-in-polygon
- * test; a building in no area is unassigned, one within `toleranceM` of a boundary or in two areas ambiguous.
+ * to the small area it lies in through a raster of the areas (one look-up in cells no boundary passes near,
+ * a flat point-in-polygon test against the few candidate areas elsewhere); a building in no area is unassigned, one within `toleranceM` of a boundary or in two areas ambiguous.
  */
 export function assignBuildings(areas: readonly IndexedArea[], buildings: readonly CheckBuilding[], toleranceM: number): BuildingAssignment {
   const totals = new Map<string, { buildings: number; households: number; persons: number }>();
@@ -80,51 +84,66 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
     }
     return result;
   }
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minY = Infinity, maxY = -Infinity;
   for (const a of areas) {
-    minX = Math.min(minX, a.flat.bbox[0]); minY = Math.min(minY, a.flat.bbox[1]);
-    maxX = Math.max(maxX, a.flat.bbox[2]); maxY = Math.max(maxY, a.flat.bbox[3]);
+    minY = Math.min(minY, a.flat.bbox[1]);
+    maxY = Math.max(maxY, a.flat.bbox[3]);
   }
-  const side = Math.max(1, Math.round(Math.sqrt(areas.length)));
-  const cellW = (maxX - minX) / side || 1e-6, cellH = (maxY - minY) / side || 1e-6;
-  const cells: number[][] = Array.from({ length: side * side }, () => []);
-  const clamp = (v: number) => Math.max(0, Math.min(side - 1, v));
-  areas.forEach((a, i) => {
-    const [x0, y0, x1, y1] = a.flat.bbox;
-    for (let cx = clamp(Math.floor((x0 - minX) / cellW)); cx <= clamp(Math.floor((x1 - minX) / cellW)); cx++) {
-      for (let cy = clamp(Math.floor((y0 - minY) / cellH)); cy <= clamp(Math.floor((y1 - minY) / cellH)); cy++) cells[cy * side + cx].push(i);
-    }
-  });
   const midLat = (minY + maxY) / 2;
   const tolY = toleranceM / METRES_PER_DEGREE || 1e-12;
   const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180)) || 1e-12;
+  const raster = buildAreaRaster(areas.map((a) => a.flat), tolX, tolY, Math.min(8_000_000, Math.max(100_000, buildings.length * 2)));
+  const totalsByIndex = areas.map((a) => totals.get(a.key)!);
+  const inside: number[] = [];
+  const near: number[] = [];
 
   for (const b of buildings) {
-    const at = buildingPoint(b);
-    if (!at) continue;
-    const [x, y] = at;
-    const inside: string[] = [];
-    const near: string[] = [];
-    if (x >= minX - tolX && x <= maxX + tolX && y >= minY - tolY && y <= maxY + tolY) {
-      const cell = cells[clamp(Math.floor((y - minY) / cellH)) * side + clamp(Math.floor((x - minX) / cellW))];
-      for (const i of cell) {
-        const a = areas[i];
-        const [x0, y0, x1, y1] = a.flat.bbox;
-        if (x < x0 - tolX || x > x1 + tolX || y < y0 - tolY || y > y1 + tolY) continue;
-        const where = locate(x, y, a.flat, tolX, tolY);
-        if (where.inside) inside.push(a.key);
-        if (toleranceM > 0 && where.near) near.push(a.key);
+    let x: number, y: number;
+    if (b.geometry?.type === "Point") {
+      x = b.geometry.coordinates[0];
+      y = b.geometry.coordinates[1];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    } else {
+      const p = buildingPoint(b);
+      if (!p) continue;
+      [x, y] = p;
+    }
+    inside.length = 0;
+    near.length = 0;
+    const cell = cellOf(raster, x, y);
+    if (cell >= 0) {
+      const start = raster.edgeStart[cell], end = raster.edgeStart[cell + 1];
+      const label = raster.label[cell];
+      if (start === end && label >= 0) {
+        inside.push(label); // no boundary passes near this cell: one look-up
+      } else {
+        for (let k = start; k < end; k++) {
+          const i = raster.edgeAreas[k];
+          const where = locate(x, y, areas[i].flat, tolX, tolY);
+          if (where & INSIDE) inside.push(i);
+          if (toleranceM > 0 && where & NEAR) near.push(i);
+        }
+        if (label >= 0 && !inside.includes(label) && start !== end && locate(x, y, areas[label].flat, tolX, tolY) & INSIDE) inside.push(label);
+        if (label === -2) {
+          // two areas claim this cell (an overlap): test every area whose bbox holds the point
+          for (let i = 0; i < areas.length; i++) {
+            const [x0, y0, x1, y1] = areas[i].flat.bbox;
+            if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && !inside.includes(i) && locate(x, y, areas[i].flat, tolX, tolY) & INSIDE) inside.push(i);
+          }
+        }
       }
     }
     if (inside.length === 1) {
       // counted where it lies, even when it is also reported as too close to the boundary
-      const t = totals.get(inside[0])!;
+      const t = totalsByIndex[inside[0]];
       t.buildings += 1;
       t.households += b.households;
       t.persons += b.persons;
     }
-    if (inside.length === 0 && !near.length) result.unassigned.push({ building: b, at });
-    else if (inside.length > 1 || near.length) result.ambiguous.push({ building: b, at, keys: [...new Set([...inside, ...near])].sort() });
+    if (inside.length === 0 && near.length === 0) result.unassigned.push({ building: b, at: [x, y] });
+    else if (inside.length > 1 || near.length) {
+      result.ambiguous.push({ building: b, at: [x, y], keys: [...new Set([...inside, ...near].map((i) => areas[i].key))].sort() });
+    }
   }
   return result;
 }

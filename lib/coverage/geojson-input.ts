@@ -113,8 +113,8 @@ function readGeometry(value: unknown, allowed: GeometryKind[], place: string): P
   return { type, coordinates } as Polygon | MultiPolygon | Point;
 }
 
-function readCode(value: unknown, place: string, pad: number): string {
-  if (value === undefined || value === null || value === "") throw new Rejected(place, "required", "a code is required");
+function readCode(value: unknown, place: string, pad: number, what: string): string {
+  if (value === undefined || value === null || value === "") throw new Rejected(place, "required", `the ${what} is required`);
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value).padStart(pad, "0");
   throw new Rejected(place, "code_type", `a code must be a string of digits (or a non-negative integer), not ${describeValue(value)}`);
@@ -162,7 +162,7 @@ function readFeatures<T>(text: string, read: (f: z.infer<typeof feature>, place:
 
 function readDistricts(text: string): CheckDistrict[] {
   return readFeatures(text, (f, place) => ({
-    code: readCode(f.properties?.code, `${place}.properties.code`, 0),
+    code: readCode(f.properties?.code, `${place}.properties.code`, 0, "district code"),
     geometry: readGeometry(f.geometry, ["Polygon", "MultiPolygon"], `${place}.geometry`) as Polygon | MultiPolygon,
   }));
 }
@@ -170,8 +170,8 @@ function readDistricts(text: string): CheckDistrict[] {
 function readSmallAreas(text: string): CheckSmallArea[] {
   return readFeatures(text, (f, place) => {
     const p = f.properties ?? {};
-    const code = readCode(p.code, `${place}.properties.code`, 3);
-    const district = readCode(p.district, `${place}.properties.district`, 0);
+    const code = readCode(p.code, `${place}.properties.code`, 3, "small-area code");
+    const district = readCode(p.district, `${place}.properties.district`, 0, "code of the small area's district");
     const isVirtual = readVirtual(p.virtual, `${place}.properties.virtual`);
     const geometry = isVirtual && f.geometry === null ? null : (readGeometry(f.geometry, ["Polygon", "MultiPolygon"], `${place}.geometry`) as Polygon | MultiPolygon);
     return { code, district, isVirtual, geometry };

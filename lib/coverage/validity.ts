@@ -57,22 +57,26 @@ function firstSelfIntersection(xs: number[], ys: number[]): [number, number] | n
   const n = xs.length;
   if (n < 4) return null;
   if (n <= 96) return bruteForceSelfIntersection(xs, ys);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(xs[a], xs[(a + 1) % n]) - Math.min(xs[b], xs[(b + 1) % n]));
+  const minXs = new Float64Array(n), maxXs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const i2 = (i + 1) % n;
+    minXs[i] = Math.min(xs[i], xs[i2]);
+    maxXs[i] = Math.max(xs[i], xs[i2]);
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => minXs[a] - minXs[b]);
   for (let p = 0; p < n; p++) {
     const i = order[p];
     const i2 = (i + 1) % n;
-    const maxXi = Math.max(xs[i], xs[i2]);
     for (let q = p + 1; q < n; q++) {
       const j = order[q];
+      if (minXs[j] > maxXs[i]) break;
       const j2 = (j + 1) % n;
-      if (Math.min(xs[j], xs[j2]) > maxXi) break;
       if (j === i2 || i === j2) {
         // adjacent edges only meet at their shared vertex, unless they fold back on each other
         const shared = j === i2 ? i2 : i;
-        const a = j === i2 ? i : j, c = j === i2 ? j2 : i2;
-        if (orient(xs[a], ys[a], xs[shared], ys[shared], xs[c], ys[c]) === 0 && (xs[a] - xs[shared]) * (xs[c] - xs[shared]) + (ys[a] - ys[shared]) * (ys[c] - ys[shared]) > 0) {
-          return [xs[shared], ys[shared]];
-        }
+        if (foldsBack(xs, ys, j === i2 ? i : j, shared, j === i2 ? j2 : i2)) return [xs[shared], ys[shared]];
         continue;
       }
       if (segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) return [xs[j], ys[j]];
