@@ -53,7 +53,7 @@ function shapeIssues(area: CheckSmallArea, flat: FlatArea, settings: CoverageSet
   }
   for (const part of parts) {
     if (part.meanWidthM < settings.sliverWidthM || part.areaM2 < settings.sliverAreaM2) {
-      issues.push(make("sliver", { ...base, geometry: part.polygon, areaM2: round(part.areaM2), params: { code: area.code, width: round(part.meanWidthM), area: round(part.areaM2) } }));
+      issues.push(make("sliver", { ...base, geometry: part.polygon(), areaM2: round(part.areaM2), params: { code: area.code, width: round(part.meanWidthM), area: round(part.areaM2) } }));
     }
   }
   return issues;

@@ -25,25 +25,46 @@ function signedArea(ring: Float64Array): number {
 
 function reverseRing(ring: Float64Array): Float64Array {
   const n = ring.length / 2;
-  const out = new Float64Array(ring.length);
-  for (let i = 0; i < n; i++) {
-    out[2 * i] = ring[2 * (n - 1 - i)];
-    out[2 * i + 1] = ring[2 * (n - 1 - i) + 1];
+  for (let i = 0, j = n - 1; i < j; i++, j--) {
+    const x = ring[2 * i], y = ring[2 * i + 1];
+    ring[2 * i] = ring[2 * j];
+    ring[2 * i + 1] = ring[2 * j + 1];
+    ring[2 * j] = x;
+    ring[2 * j + 1] = y;
   }
-  return out;
+  return ring;
+}
+
+/**
+ * Rings are views into large shared chunks: one typed array per ring would make V8 count thousands of small
+ * external allocations and run full collections over a large heap (the county check's inputs).
+ */
+const CHUNK = 1 << 20;
+let chunk = new Float64Array(CHUNK);
+let chunkUsed = 0;
+
+function allocate(length: number): Float64Array {
+  if (length > CHUNK / 4) return new Float64Array(length);
+  if (chunkUsed + length > CHUNK) {
+    chunk = new Float64Array(CHUNK);
+    chunkUsed = 0;
+  }
+  const view = chunk.subarray(chunkUsed, chunkUsed + length);
+  chunkUsed += length;
+  return view;
 }
 
 function flattenRing(positions: readonly Position[]): Float64Array {
-  const coords: number[] = [];
+  const coords = allocate(positions.length * 2);
+  let k = 0;
   for (const p of positions) {
     if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
-    const k = coords.length;
     if (k >= 2 && coords[k - 2] === p[0] && coords[k - 1] === p[1]) continue;
-    coords.push(p[0], p[1]);
+    coords[k++] = p[0];
+    coords[k++] = p[1];
   }
-  let n = coords.length;
-  while (n >= 4 && coords[0] === coords[n - 2] && coords[1] === coords[n - 1]) n -= 2;
-  return Float64Array.from(coords.slice(0, n));
+  while (k >= 4 && coords[0] === coords[k - 2] && coords[1] === coords[k - 1]) k -= 2;
+  return k === coords.length ? coords : coords.subarray(0, k);
 }
 
 /**

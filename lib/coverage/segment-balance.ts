@@ -1,8 +1,11 @@
 import type { FlatArea } from "./flat-geometry";
-import { SegmentCounter } from "./segment-counter";
+import { SEGMENT_SHIFT, SegmentCounter } from "./segment-counter";
 import { VertexTable } from "./vertex-table";
 
-const SHIFT = 2 ** 26;
+const SHIFT = SEGMENT_SHIFT;
+
+/** One table and counter reused by every call (the caller is done with the previous leftovers by then). */
+const shared = { table: new VertexTable(1024), counter: new SegmentCounter(1024) };
 
 /** Directed leftover segments (vertex ids) after cancellation, each repeated by its multiplicity. */
 export interface Leftovers {
@@ -16,23 +19,25 @@ export interface Leftovers {
  * the parts is added, every segment of the container reversed, and a segment cancels its twin. In an exact
  * partition nothing is left; what is left is exactly the defect linework. Runs in linear time on typed
  * arrays; used once per district (small areas vs district) and once for the districts vs the township.
+ * The returned table is reused by the next call: finish with the leftovers before balancing again.
  */
 export function balanceSegments(parts: readonly (FlatArea | null)[], container: FlatArea | null, snap: number): Leftovers {
   let expected = 0;
   for (const p of parts) if (p) for (const r of p.rings) expected += r.length / 2;
   if (container) for (const r of container.rings) expected += r.length / 2;
-  const table = new VertexTable(expected, snap);
-  const net = new SegmentCounter(expected);
+  const table = shared.table;
+  table.reset(expected, snap);
+  const net = shared.counter;
+  net.reset(expected);
   const add = (ring: Float64Array, reversed: boolean) => {
     const n = ring.length / 2;
-    const first = table.idOf(ring[0], ring[1]);
+    const first = table.idAt(ring, 0);
     let prev = first;
     for (let i = 1; i <= n; i++) {
-      const id = i === n ? first : table.idOf(ring[2 * i], ring[2 * i + 1]);
+      const id = i === n ? first : table.idAt(ring, i);
       if (id !== prev) {
-        const a = reversed ? id : prev, b = reversed ? prev : id;
-        if (a < b) net.add(a * SHIFT + b, 1);
-        else net.add(b * SHIFT + a, -1);
+        if (reversed) net.addSegment(id, prev);
+        else net.addSegment(prev, id);
       }
       prev = id;
     }

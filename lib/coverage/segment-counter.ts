@@ -2,12 +2,16 @@
  * Net count per undirected segment (a < b: +1 for a→b, −1 for b→a) in an open-addressing hash table on
  * typed arrays, so that balancing 100,000s of segments allocates nothing per segment.
  */
+/** Key of an undirected segment: smaller id × SEGMENT_SHIFT + larger id (ids stay below 2^26). */
+export const SEGMENT_SHIFT = 2 ** 26;
+
 export class SegmentCounter {
   private keys: Float64Array;
   private counts: Int32Array;
   private used: Uint8Array;
   private mask: number;
   private filled = 0;
+  private usedSlots: number[] = [];
 
   constructor(expected: number) {
     let capacity = 1024;
@@ -18,18 +22,43 @@ export class SegmentCounter {
     this.mask = capacity - 1;
   }
 
+  /** Used to reuse one counter district after district: clears only the slots in use. */
+  reset(expected: number): void {
+    for (const slot of this.usedSlots) {
+      this.used[slot] = 0;
+      this.counts[slot] = 0;
+    }
+    this.usedSlots.length = 0;
+    this.filled = 0;
+    if (expected * 2 > this.mask) {
+      let capacity = this.used.length;
+      while (capacity < expected * 2) capacity *= 2;
+      this.keys = new Float64Array(capacity);
+      this.counts = new Int32Array(capacity);
+      this.used = new Uint8Array(capacity);
+      this.mask = capacity - 1;
+    }
+  }
+
   private slotOf(key: number): number {
     let slot = (Math.imul(key | 0, 0x9e3779b1) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b)) & this.mask;
     while (this.used[slot] && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
     return slot;
   }
 
-  /** Used for every directed segment: adds `delta` to the net count of `key`. */
+  /** Used for every directed segment a→b (vertex ids): +1 to the pair's count when a < b, −1 otherwise. */
+  addSegment(a: number, b: number): void {
+    if (a < b) this.add(a * SEGMENT_SHIFT + b, 1);
+    else this.add(b * SEGMENT_SHIFT + a, -1);
+  }
+
+  /** Adds `delta` to the net count of `key` (a * SEGMENT_SHIFT + b). */
   add(key: number, delta: number): void {
     const slot = this.slotOf(key);
     if (!this.used[slot]) {
       this.used[slot] = 1;
       this.keys[slot] = key;
+      this.usedSlots.push(slot);
       this.filled++;
       if (this.filled * 2 > this.mask) {
         this.counts[slot] = delta;
@@ -42,7 +71,7 @@ export class SegmentCounter {
 
   /** Used once at the end: visits every key whose net count is not zero. */
   forEachNonZero(visit: (key: number, count: number) => void): void {
-    for (let s = 0; s < this.used.length; s++) if (this.used[s] && this.counts[s] !== 0) visit(this.keys[s], this.counts[s]);
+    for (const s of this.usedSlots) if (this.counts[s] !== 0) visit(this.keys[s], this.counts[s]);
   }
 
   private grow(): void {
@@ -52,12 +81,15 @@ export class SegmentCounter {
     this.counts = new Int32Array(capacity);
     this.used = new Uint8Array(capacity);
     this.mask = capacity - 1;
-    for (let s = 0; s < used.length; s++) {
+    const slots = this.usedSlots;
+    this.usedSlots = [];
+    for (const s of slots) {
       if (!used[s]) continue;
       const slot = this.slotOf(keys[s]);
       this.used[slot] = 1;
       this.keys[slot] = keys[s];
       this.counts[slot] = counts[s];
+      this.usedSlots.push(slot);
     }
   }
 }

@@ -1,15 +1,16 @@
-import type { Polygon, Position } from "geojson";
-import { ringAreaM2 } from "@/lib/geo/ring-area";
+import type { Polygon } from "geojson";
+import { flatRingAreaM2 } from "@/lib/geo/ring-area";
 import { ringToPositions, type FlatArea } from "./flat-geometry";
 
 const METRES_PER_DEGREE = 111_320;
 
-function perimeterM(ring: Position[]): number {
+function perimeterM(ring: Float64Array): number {
   let total = 0;
-  for (let i = 1; i < ring.length; i++) {
-    const k = Math.cos((((ring[i][1] + ring[i - 1][1]) / 2) * Math.PI) / 180);
-    const dx = (ring[i][0] - ring[i - 1][0]) * k * METRES_PER_DEGREE;
-    const dy = (ring[i][1] - ring[i - 1][1]) * METRES_PER_DEGREE;
+  const n = ring.length;
+  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+    const k = Math.cos((((ring[i + 1] + ring[j + 1]) / 2) * Math.PI) / 180);
+    const dx = (ring[i] - ring[j]) * k * METRES_PER_DEGREE;
+    const dy = (ring[i + 1] - ring[j + 1]) * METRES_PER_DEGREE;
     total += Math.sqrt(dx * dx + dy * dy);
   }
   return total;
@@ -17,7 +18,8 @@ function perimeterM(ring: Position[]): number {
 
 /** One polygon part of an area with its size on the ground. */
 export interface AreaPart {
-  polygon: Polygon;
+  /** builds the part's GeoJSON (only when an issue needs it) */
+  polygon: () => Polygon;
   areaM2: number;
   /** mean width 2·area/perimeter in metres: small for thin pieces */
   meanWidthM: number;
@@ -26,9 +28,14 @@ export interface AreaPart {
 /** Used by the multipart and sliver checks: the parts of a flat area with area and mean width. */
 export function measureParts(flat: FlatArea): AreaPart[] {
   return flat.parts.map((part) => {
-    const rings = part.map((r) => ringToPositions(flat.rings[r]));
-    const areaM2 = rings.reduce((s, ring, k) => (k === 0 ? s + Math.abs(ringAreaM2(ring)) : s - Math.abs(ringAreaM2(ring))), 0);
-    const perimeter = rings.reduce((s, ring) => s + perimeterM(ring), 0);
-    return { polygon: { type: "Polygon", coordinates: rings }, areaM2, meanWidthM: perimeter > 0 ? (2 * areaM2) / perimeter : 0 };
+    let areaM2 = 0;
+    let perimeter = 0;
+    part.forEach((r, k) => {
+      const a = Math.abs(flatRingAreaM2(flat.rings[r]));
+      areaM2 += k === 0 ? a : -a;
+      perimeter += perimeterM(flat.rings[r]);
+    });
+    const polygon = (): Polygon => ({ type: "Polygon", coordinates: part.map((r) => ringToPositions(flat.rings[r])) });
+    return { polygon, areaM2, meanWidthM: perimeter > 0 ? (2 * areaM2) / perimeter : 0 };
   });
 }

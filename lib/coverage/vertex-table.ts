@@ -7,11 +7,12 @@ export class VertexTable {
   private keysY: Float64Array;
   private ids: Int32Array;
   private mask: number;
+  private usedSlots: number[] = [];
   /** raw coordinates of each vertex id, as first seen */
   xs: number[] = [];
   ys: number[] = [];
 
-  constructor(expected = 1024, private readonly snap = 1e-9) {
+  constructor(expected = 1024, private snap = 1e-9) {
     let capacity = 1024;
     while (capacity < expected * 2) capacity *= 2;
     this.keysX = new Float64Array(capacity);
@@ -20,11 +21,36 @@ export class VertexTable {
     this.mask = capacity - 1;
   }
 
+  /**
+   * Used to reuse one table for district after district: empties it by clearing only the slots in use
+   * (allocating typed arrays per district makes V8 run full collections on a large heap).
+   */
+  reset(expected: number, snap: number): void {
+    this.snap = snap;
+    for (const slot of this.usedSlots) this.ids[slot] = -1;
+    this.usedSlots.length = 0;
+    this.xs.length = 0;
+    this.ys.length = 0;
+    if (expected * 2 > this.mask) {
+      let capacity = this.ids.length;
+      while (capacity < expected * 2) capacity *= 2;
+      this.keysX = new Float64Array(capacity);
+      this.keysY = new Float64Array(capacity);
+      this.ids = new Int32Array(capacity).fill(-1);
+      this.mask = capacity - 1;
+    }
+  }
+
   get size(): number {
     return this.xs.length;
   }
 
-  /** Used for every ring vertex: the id of the vertex at (x, y) after snapping, adding it when new. */
+  /** Used for every ring vertex: the id of vertex `i` of a flat ring (an index, so no double is boxed per call). */
+  idAt(ring: Float64Array, i: number): number {
+    return this.idOf(ring[2 * i], ring[2 * i + 1]);
+  }
+
+  /** Used for single vertices: the id of the vertex at (x, y) after snapping, adding it when new. */
   idOf(x: number, y: number): number {
     const kx = Math.round(x / this.snap);
     const ky = Math.round(y / this.snap);
@@ -37,6 +63,7 @@ export class VertexTable {
     }
     const id = this.xs.length;
     this.ids[slot] = id;
+    this.usedSlots.push(slot);
     this.keysX[slot] = kx;
     this.keysY[slot] = ky;
     this.xs.push(x);
@@ -57,14 +84,16 @@ export class VertexTable {
     this.keysY = new Float64Array(capacity);
     this.ids = new Int32Array(capacity).fill(-1);
     this.mask = capacity - 1;
-    for (let s = 0; s < oldIds.length; s++) {
-      if (oldIds[s] === -1) continue;
+    const used = this.usedSlots;
+    this.usedSlots = [];
+    for (const s of used) {
       const kx = oldX[s], ky = oldY[s];
       let slot = (Math.imul(kx | 0, 0x9e3779b1) ^ Math.imul((ky | 0) + ((kx / 4294967296) | 0), 0x85ebca6b)) & this.mask;
       while (this.ids[slot] !== -1) slot = (slot + 1) & this.mask;
       this.ids[slot] = oldIds[s];
       this.keysX[slot] = kx;
       this.keysY[slot] = ky;
+      this.usedSlots.push(slot);
     }
   }
 }

@@ -16,18 +16,32 @@ const RAD = Math.PI / 180;
 export function ringAreaM2(ring: readonly Position[]): number {
   let n = ring.length;
   if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n -= 1;
+  return sphericalRingArea(n, (i) => ring[i][0], (i) => ring[i][1]);
+}
+
+/**
+ * Used by the coverage checks on flattened rings ([x0, y0, x1, y1, …], open): the same signed area as
+ * {@link ringAreaM2} without building position arrays.
+ */
+export function flatRingAreaM2(coords: ArrayLike<number>): number {
+  let n = coords.length / 2;
+  if (n > 1 && coords[0] === coords[2 * n - 2] && coords[1] === coords[2 * n - 1]) n -= 1;
+  return sphericalRingArea(n, (i) => coords[2 * i], (i) => coords[2 * i + 1]);
+}
+
+function sphericalRingArea(n: number, xAt: (i: number) => number, yAt: (i: number) => number): number {
   if (n < 3) return 0;
-  const x0 = ring[0][0];
-  const y0 = ring[0][1];
-  // s(φ) = sin φ − sin φ0 = 2 cos((φ + φ0) / 2) sin((φ − φ0) / 2)
-  const s = (lat: number) => 2 * Math.cos(((lat + y0) / 2) * RAD) * Math.sin(((lat - y0) / 2) * RAD);
+  const x0 = xAt(0);
+  const y0 = yAt(0);
   let total = 0;
   let prevX = 0;
   let prevS = 0;
   for (let i = 1; i <= n; i++) {
-    const p = ring[i % n];
-    const x = (p[0] - x0) * RAD;
-    const sy = s(p[1]);
+    const k = i % n;
+    const lat = yAt(k);
+    // s(φ) = sin φ − sin φ0 = 2 cos((φ + φ0) / 2) sin((φ − φ0) / 2)
+    const sy = 2 * Math.cos(((lat + y0) / 2) * RAD) * Math.sin(((lat - y0) / 2) * RAD);
+    const x = (xAt(k) - x0) * RAD;
     total += (x - prevX) * (sy + prevS);
     prevX = x;
     prevS = sy;
