@@ -63,7 +63,10 @@ export type HardCaseKind = "float_noise" | "t_junction" | "hole" | "virtual_area
 export interface HardCase {
   kind: HardCaseKind;
   variant: string;
+  /** the district whose ring (or small area's ring) carries the case */
   district: string;
+  /** every district touching it (two on a district boundary), sorted */
+  districts: string[];
   smallAreas: string[];
   bbox: LonLatBbox | null;
 }
@@ -235,7 +238,7 @@ export function scoreIssues(truth: readonly TruthEntry[], issues: readonly Cover
     const b = geometryBbox(fp.geometry);
     const ds = districtsOf(fp);
     const hc = (options.hardCases ?? []).find(
-      (h) => (b && h.bbox ? bboxDistanceM(b, h.bbox) <= tol : false) || (!b && ds.includes(h.district) && fp.smallAreas.some((c) => h.smallAreas.includes(c))),
+      (h) => (b && h.bbox ? bboxDistanceM(b, h.bbox) <= tol : false) || (!b && h.districts.some((d) => ds.includes(d)) && fp.smallAreas.some((c) => h.smallAreas.includes(c))),
     );
     if (hc) atHard[hc.kind] = (atHard[hc.kind] ?? 0) + 1;
   }
