@@ -1,6 +1,6 @@
 /**
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
- * Commands: seed, list. Errors go to stderr with exit code 2.
+ * Commands: seed, list, check. Errors go to stderr with exit code 2.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -8,12 +8,17 @@ import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "@/db/client";
 import { getHierarchy, type HierarchyNode } from "@/db/queries";
 import { isEmpty, seedDemo } from "@/db/seed";
+import { runCheck } from "./check-command";
 
 const USAGE = `Usage: npm run -s tessera -- <command> [options]
 
 Commands:
   seed [--force]     create/migrate the database and seed the demo township (only when empty, unless --force)
   list [--json]      print the hierarchy: county, townships, districts, small areas with codes, names and counts
+  check --districts D.geojson --areas A.geojson [--buildings B.geojson] [--county C.geojson] [--json] [--lang en|zh]
+                     the coverage checks (不重不漏) on GeoJSON files: exit 0 when clean, 1 when issues were found
+  check [--db PATH] [--district CODE] [--json] [--lang en|zh]
+                     the same on the database (the whole township, or one district)
 
 Options:
   --db PATH          SQLite database (default: $TESSERA_DB or data/tessera.db)
@@ -43,6 +48,12 @@ async function main(argv: string[]): Promise<number> {
       db: { type: "string" },
       json: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
+      districts: { type: "string" },
+      areas: { type: "string" },
+      buildings: { type: "string" },
+      county: { type: "string" },
+      district: { type: "string" },
+      lang: { type: "string", default: "en" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -75,11 +86,19 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === "check") {
+    const { districts, areas, buildings, county, district, json, lang } = values;
+    if (values.db && (districts || areas)) throw new UsageError("check reads either --db or --districts/--areas, not both");
+    return runCheck({ districts, areas, buildings, county, district, json, lang, dbPath });
+  }
   throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // exitCode, not exit(): a large --json report piped to another program is written out in full first
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`tessera: ${message}`);

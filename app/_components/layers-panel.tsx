@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SIZE_COLORS, type LayerGroup } from "@/lib/map/style";
+import { DEFECT_COLORS, SIZE_COLORS, type LayerGroup } from "@/lib/map/style";
 
 interface Props {
   hasImagery: boolean;
@@ -17,6 +17,7 @@ const GROUP_LABELS: Array<[LayerGroup, string]> = [
   ["smallAreas", "smallAreas"],
   ["buildings", "buildings"],
   ["reference", "reference"],
+  ["defects", "defects"],
 ];
 
 /** Layer switches, imagery opacity and the legend of small-area sizes. */
@@ -59,6 +60,8 @@ export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpaci
         <li><span className="swatch" style={{ background: SIZE_COLORS.empty }} />{t("sizeEmpty")}</li>
         <li><span className="swatch line district" />{t("districts")}</li>
         <li><span className="swatch line small-area" />{t("smallAreas")}</li>
+        <li><span className="swatch" style={{ background: DEFECT_COLORS.error }} />{t("defectError")}</li>
+        <li><span className="swatch" style={{ background: DEFECT_COLORS.warning }} />{t("defectWarning")}</li>
       </ul>
     </section>
   );

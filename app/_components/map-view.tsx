@@ -1,7 +1,9 @@
 "use client";
 
+import type { FeatureCollection } from "geojson";
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import type { Bbox } from "@/lib/geo/bbox";
 import { createTesseraMap, type TesseraMap } from "@/lib/map/create-map";
 import { LAYER_GROUPS, type LayerGroup } from "@/lib/map/style";
 import type { UrlView } from "./url-state";
@@ -25,6 +27,9 @@ interface Props {
   visibility: Record<LayerGroup, boolean>;
   opacity: number;
   dataVersion: number;
+  /** coverage defects to draw, and the one clicked in the coverage panel (with where to zoom) */
+  defects: FeatureCollection;
+  focus: { index: number; bbox: Bbox | null } | null;
   onSelect: (id: number | null) => void;
   onViewChange: (view: UrlView) => void;
   testHook: boolean;
@@ -72,6 +77,13 @@ export function MapView(props: Props) {
       map.current?.reloadLayer("area-labels");
     }
   }, [props.dataVersion]);
+
+  useEffect(() => map.current?.setDefects(props.defects), [props.defects]);
+  // every click on an issue is a new focus object, so clicking the same issue again zooms there again
+  useEffect(() => {
+    map.current?.highlightDefect(props.focus?.index ?? null);
+    if (props.focus?.bbox) map.current?.fitTo(props.focus.bbox);
+  }, [props.focus]);
 
   return (
     <div ref={container} className="map" data-testid="map" aria-label={t("loading")}>

@@ -58,9 +58,9 @@ export function checkSizes(
     if (t.buildings === 0) {
       issues.push({ kind: "no_buildings", severity: "warning", ...base, messageKey: "no_buildings", params });
     } else if (t.households > band.maxHouseholds || t.persons > band.maxPersons) {
-      issues.push({ kind: "too_large", severity: "warning", ...base, messageKey: "too_large", params: { ...params, max: band.maxHouseholds } });
+      issues.push({ kind: "too_large", severity: "warning", ...base, messageKey: "too_large", params: { ...params, max: band.maxHouseholds, maxPersons: band.maxPersons } });
     } else if (t.households < band.minHouseholds && t.persons < band.minPersons) {
-      issues.push({ kind: "too_small", severity: "warning", ...base, messageKey: "too_small", params: { ...params, min: band.minHouseholds } });
+      issues.push({ kind: "too_small", severity: "warning", ...base, messageKey: "too_small", params: { ...params, min: band.minHouseholds, minPersons: band.minPersons } });
     }
   }
   return issues;

@@ -13,7 +13,7 @@
  * - buildings: optional `households`, `persons` (non-negative integers, absent or null = 0); the id is the
  *   feature's `id`, else its index.
  */
-import type { MultiPolygon, Point, Polygon, Position } from "geojson";
+import type { MultiPolygon, Point, Polygon } from "geojson";
 import { z } from "zod";
 import type { CheckBuilding, CheckDistrict, CheckSmallArea, CoverageInput } from "./types";
 
@@ -74,7 +74,8 @@ const feature = z.object({
   type: z.literal("Feature"),
   id: z.union([z.string(), z.number()]).optional(),
   geometry: z.unknown(),
-  properties: z.record(z.string(), z.unknown()).nullable().optional(),
+  // checked, not copied (z.record would copy every feature's properties)
+  properties: z.custom<Record<string, unknown> | null>((v) => v === null || (typeof v === "object" && !Array.isArray(v)), "properties must be an object or null").optional(),
 });
 
 const collection = z.object({ type: z.literal("FeatureCollection"), features: z.array(z.unknown()) });
@@ -86,20 +87,32 @@ function describeValue(value: unknown): string {
   return typeof value === "string" ? `"${value}"` : typeof value === "object" ? "an object" : String(value);
 }
 
-/** A position: an array of two or more numbers; `null` (how JSON writes NaN) is kept as NaN for the checks. */
-function checkPosition(p: unknown, place: string): Position {
-  if (!Array.isArray(p) || p.length < 2) throw new Rejected(place, "coordinates", `a position must be an array of two or more numbers, not ${describeValue(p)}`);
+/** What is wrong at a place inside `coordinates`: the index path to it and why. */
+type CoordinateProblem = { path: number[]; message: string };
+
+/**
+ * A position: an array of two or more numbers; `null` (how JSON writes NaN) becomes NaN for the checks.
+ * Checked in place, without copying or building strings: the parsed JSON is ours, and a county holds millions
+ * of positions, so the place is spelt out only when something is wrong.
+ */
+function checkPosition(p: unknown): CoordinateProblem | null {
+  if (!Array.isArray(p) || p.length < 2) return { path: [], message: `a position must be an array of two or more numbers, not ${describeValue(p)}` };
   for (let i = 0; i < p.length; i++) {
-    if (typeof p[i] !== "number" && p[i] !== null) throw new Rejected(`${place}[${i}]`, "coordinates", `a coordinate must be a number, not ${describeValue(p[i])}`);
+    if (p[i] === null) p[i] = NaN;
+    else if (typeof p[i] !== "number") return { path: [i], message: `a coordinate must be a number, not ${describeValue(p[i])}` };
   }
-  return p.map((c) => (c === null ? NaN : c)) as Position;
+  return null;
 }
 
 /** Nested arrays of positions `depth` levels deep (1 = a ring, 2 = a polygon, 3 = a multipolygon). */
-function checkNesting(value: unknown, depth: number, place: string): unknown {
-  if (depth === 0) return checkPosition(value, place);
-  if (!Array.isArray(value)) throw new Rejected(place, "coordinates", `expected an array of ${depth === 1 ? "positions" : depth === 2 ? "rings" : "polygons"}, not ${describeValue(value)}`);
-  return value.map((v, i) => checkNesting(v, depth - 1, `${place}[${i}]`));
+function checkNesting(value: unknown, depth: number): CoordinateProblem | null {
+  if (depth === 0) return checkPosition(value);
+  if (!Array.isArray(value)) return { path: [], message: `expected an array of ${depth === 1 ? "positions" : depth === 2 ? "rings" : "polygons"}, not ${describeValue(value)}` };
+  for (let i = 0; i < value.length; i++) {
+    const problem = checkNesting(value[i], depth - 1);
+    if (problem) return { path: [i, ...problem.path], message: problem.message };
+  }
+  return null;
 }
 
 const DEPTH: Record<GeometryKind, number> = { Point: 0, Polygon: 2, MultiPolygon: 3 };
@@ -109,7 +122,9 @@ function readGeometry(value: unknown, allowed: GeometryKind[], place: string): P
   if (typeof type !== "string" || !allowed.includes(type as GeometryKind)) {
     throw new Rejected(place, "geometry_type", `the geometry must be a ${allowed.join(" or ")}, not ${typeof type === "string" ? type : describeValue(value)}`);
   }
-  const coordinates = checkNesting((value as { coordinates?: unknown }).coordinates, DEPTH[type as GeometryKind], `${place}.coordinates`);
+  const coordinates = (value as { coordinates?: unknown }).coordinates;
+  const problem = checkNesting(coordinates, DEPTH[type as GeometryKind]);
+  if (problem) throw new Rejected(`${place}.coordinates${problem.path.map((i) => `[${i}]`).join("")}`, "coordinates", problem.message);
   return { type, coordinates } as Polygon | MultiPolygon | Point;
 }
 

@@ -1,6 +1,9 @@
+import type { FeatureCollection } from "geojson";
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { buildMapStyle, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
+import type { Bbox } from "@/lib/geo/bbox";
+import { defectMarkers } from "./defect-markers";
+import { buildMapStyle, selectedDefectFilters, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
 import { installTestHook } from "./test-hook";
 import { configureMapWorker } from "./worker";
 
@@ -30,6 +33,12 @@ export interface TesseraMap {
   setSelectedSmallArea(id: number | null): void;
   /** re-fetches a GeoJSON layer after data changed on the server */
   reloadLayer(source: "districts" | "small-areas" | "buildings" | "reference" | "area-labels"): void;
+  /** shows coverage defects: features with numeric ids and `severity` (and `kind`) properties */
+  setDefects(defects: FeatureCollection): void;
+  /** outlines one defect (by feature id) in the highlight colour; null clears it */
+  highlightDefect(id: number | null): void;
+  /** moves the map to show a bbox (a point bbox zooms in to street level) */
+  fitTo(bbox: Bbox): void;
   destroy(): void;
 }
 
@@ -68,7 +77,11 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
   });
   if (options.testHook) installTestHook(map);
 
-  const whenStyled = (fn: () => void) => (map.isStyleLoaded() ? fn() : map.once("load", fn));
+  // "load" fires once; after it the style stays usable even while a source reloads (isStyleLoaded() is then
+  // false, and waiting for another "load" would wait forever)
+  let loaded = false;
+  map.once("load", () => (loaded = true));
+  const whenStyled = (fn: () => void) => (loaded ? fn() : map.once("load", fn));
 
   return {
     setGroupVisible(group, visible) {
@@ -89,6 +102,20 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
         const s = map.getSource(source);
         if (s && s.type === "geojson") (s as GeoJSONSource).setData(`/api/layers/${source === "area-labels" ? "labels" : source}`);
       });
+    },
+    setDefects(defects) {
+      whenStyled(() => {
+        (map.getSource("defects") as GeoJSONSource | undefined)?.setData(defects);
+        (map.getSource("defect-markers") as GeoJSONSource | undefined)?.setData(defectMarkers(defects));
+      });
+    },
+    highlightDefect(id) {
+      whenStyled(() => {
+        for (const [layer, filter] of Object.entries(selectedDefectFilters(id))) map.setFilter(layer, filter);
+      });
+    },
+    fitTo(bbox) {
+      whenStyled(() => map.fitBounds(bbox, { padding: 80, maxZoom: 18, duration: 600 }));
     },
     destroy() {
       map.remove();

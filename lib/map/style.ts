@@ -1,3 +1,4 @@
+import type { FeatureCollection } from "geojson";
 import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 
 /** An imagery source as the style needs it (from `db/queries` `listImagerySources`). */
@@ -16,8 +17,12 @@ export const LAYER_GROUPS = {
   smallAreas: ["small-area-fill", "small-area-selected", "small-area-line", "small-area-label"],
   districts: ["district-line-halo", "district-line", "district-label"],
   buildings: ["building-fill", "building-line", "building-number"],
+  defects: ["defect-fill", "defect-line", "defect-point", "defect-marker", "defect-selected-line", "defect-selected-point"],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
+
+/** Colours of coverage defects on the map and in the panel: errors, warnings, and the one clicked. */
+export const DEFECT_COLORS = { error: "#ff1f3d", warning: "#ff9500", selected: "#00e5ff" } as const;
 
 /** Fill colour of a small area by its size against the band. */
 export const SIZE_COLORS = { ok: "#2ecc71", too_small: "#3498db", too_large: "#e74c3c", empty: "#95a5a6" } as const;
@@ -40,6 +45,35 @@ function metresToPixels(min: number, extra = 0): ExpressionSpecification {
   return ["interpolate", ["exponential", 2], ["zoom"], 12, at(33), 18, at(0.52)];
 }
 
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+const severityColor: ExpressionSpecification = ["match", ["get", "severity"], "error", DEFECT_COLORS.error, DEFECT_COLORS.warning];
+const isArea: ExpressionSpecification = ["match", ["geometry-type"], ["Polygon", "MultiPolygon"], true, false];
+const isLine: ExpressionSpecification = ["match", ["geometry-type"], ["LineString", "MultiLineString", "Polygon", "MultiPolygon"], true, false];
+const isPoint: ExpressionSpecification = ["match", ["geometry-type"], ["Point", "MultiPoint"], true, false];
+
+/** Used by the style and by `TesseraMap.highlightDefect`: filters of the highlight layers for one defect id (null: none). */
+export function selectedDefectFilters(id: number | null): Record<"defect-selected-line" | "defect-selected-point", ExpressionSpecification> {
+  const selected: ExpressionSpecification = ["==", ["id"], id ?? -1];
+  return { "defect-selected-line": ["all", isLine, selected], "defect-selected-point": ["all", isPoint, selected] };
+}
+
+/**
+ * Coverage defects over the vectors: areas filled and outlined, points as dots, and below zoom 15 a marker
+ * per defect (a gap of a few m² is invisible at township scale); the selected defect outlined in cyan.
+ */
+function defectLayers(): StyleSpecification["layers"] {
+  const selected = selectedDefectFilters(null);
+  return [
+    { id: "defect-fill", type: "fill", source: "defects", filter: isArea, paint: { "fill-color": severityColor, "fill-opacity": 0.45 } },
+    { id: "defect-line", type: "line", source: "defects", filter: isLine, layout: { "line-join": "round" }, paint: { "line-color": severityColor, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 1.5, 18, 3] } },
+    { id: "defect-point", type: "circle", source: "defects", filter: isPoint, paint: { "circle-radius": ["interpolate", ["linear"], ["zoom"], 12, 3, 18, 7], "circle-color": severityColor, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1.5 } },
+    { id: "defect-marker", type: "circle", source: "defect-markers", maxzoom: 15, paint: { "circle-radius": 6, "circle-color": severityColor, "circle-opacity": 0.85, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 } },
+    { id: "defect-selected-line", type: "line", source: "defects", filter: selected["defect-selected-line"], layout: { "line-join": "round" }, paint: { "line-color": DEFECT_COLORS.selected, "line-width": 4 } },
+    { id: "defect-selected-point", type: "circle", source: "defects", filter: selected["defect-selected-point"], paint: { "circle-radius": 10, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": DEFECT_COLORS.selected, "circle-stroke-width": 3 } },
+  ];
+}
+
 /**
  * Used by `createTesseraMap`: the whole map style — imagery under reference features, small areas,
  * districts and buildings, each read from its `/api/layers/...` GeoJSON. No glyphs URL: MapLibre draws
@@ -57,6 +91,9 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       "area-labels": { type: "geojson", data: "/api/layers/labels" },
       buildings: { type: "geojson", data: "/api/layers/buildings" },
       reference: { type: "geojson", data: "/api/layers/reference" },
+      // filled by the coverage panel through `TesseraMap.setDefects`
+      defects: { type: "geojson", data: EMPTY },
+      "defect-markers": { type: "geojson", data: EMPTY },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#e8e4d8" } },
@@ -72,6 +109,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "small-area-line", type: "line", source: "small-areas", layout: { "line-join": "round" }, paint: { "line-color": "#ffe14d", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 0.8, 17, 2.5] } },
       { id: "district-line-halo", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#ffffff", "line-opacity": 0.8, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 3, 17, 7] } },
       { id: "district-line", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#d6246e", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 1.5, 17, 3.5] } },
+      ...defectLayers(),
       { id: "ref-road-label", type: "symbol", source: "reference", minzoom: 14, filter: ["all", ["==", ["get", "kind"], "road"], ["has", "name"]], layout: { "symbol-placement": "line", "text-field": name, "text-font": FONT, "text-size": 12, "symbol-spacing": 300 }, paint: { "text-color": "#333333", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       { id: "ref-river-label", type: "symbol", source: "reference", minzoom: 13, filter: ["all", ["==", ["get", "kind"], "river"], ["has", "name"]], layout: { "symbol-placement": "line", "text-field": name, "text-font": FONT, "text-size": 13, "text-letter-spacing": 0.3 }, paint: { "text-color": "#0b4f8a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       { id: "ref-landmark", type: "circle", source: "reference", minzoom: 14, filter: ["==", ["get", "kind"], "landmark"], paint: { "circle-radius": 5, "circle-color": "#6c3fc4", "circle-stroke-color": "#ffffff", "circle-stroke-width": 1.5 } },
