@@ -76,24 +76,34 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
 
   // interiors: scanline through the cell centres of each row an area spans
   const label = new Int32Array(cells).fill(-1);
-  const xs: number[] = [];
+  let xs = new Float64Array(64);
   for (let index = 0; index < areas.length; index++) {
     const a = areas[index];
     const r0 = Math.max(0, Math.floor((a.bbox[1] - minY) / cellH)), r1 = Math.min(ny - 1, Math.floor((a.bbox[3] - minY) / cellH));
     for (const part of a.parts) {
       for (let r = r0; r <= r1; r++) {
         const y = minY + (r + 0.5) * cellH;
-        xs.length = 0;
+        let count = 0;
         for (const k of part) {
           const ring = a.rings[k];
           const n = ring.length;
+          if (xs.length < count + n) {
+            const bigger = new Float64Array((count + n) * 2);
+            bigger.set(xs.subarray(0, count));
+            xs = bigger;
+          }
           for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
             const yi = ring[i + 1], yj = ring[j + 1];
-            if (yi > y !== yj > y) xs.push(ring[i] + ((y - yi) * (ring[j] - ring[i])) / (yj - yi));
+            if (yi > y !== yj > y) xs[count++] = ring[i] + ((y - yi) * (ring[j] - ring[i])) / (yj - yi);
           }
         }
-        xs.sort((p, q) => p - q);
-        for (let k = 0; k + 1 < xs.length; k += 2) {
+        if (count > 2) xs.subarray(0, count).sort();
+        else if (count === 2 && xs[0] > xs[1]) {
+          const t = xs[0];
+          xs[0] = xs[1];
+          xs[1] = t;
+        }
+        for (let k = 0; k + 1 < count; k += 2) {
           const c0 = Math.max(0, Math.ceil((xs[k] - minX) / cellW - 0.5)), c1 = Math.min(nx - 1, Math.floor((xs[k + 1] - minX) / cellW - 0.5));
           for (let c = c0; c <= c1; c++) {
             const cell = r * nx + c;

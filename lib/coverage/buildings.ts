@@ -94,8 +94,15 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
   const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180)) || 1e-12;
   const raster = buildAreaRaster(areas.map((a) => a.flat), tolX, tolY, Math.min(8_000_000, Math.max(100_000, buildings.length * 2)));
   const totalsByIndex = areas.map((a) => totals.get(a.key)!);
-  const inside: number[] = [];
-  const near: number[] = [];
+  // candidates found for the current building; a handful at most, kept in small reused arrays
+  const inside = new Int32Array(64);
+  const near = new Int32Array(64);
+  let insideCount = 0;
+  let nearCount = 0;
+  const has = (list: Int32Array, count: number, value: number) => {
+    for (let k = 0; k < count; k++) if (list[k] === value) return true;
+    return false;
+  };
 
   for (const b of buildings) {
     let x: number, y: number;
@@ -108,41 +115,42 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
       if (!p) continue;
       [x, y] = p;
     }
-    inside.length = 0;
-    near.length = 0;
+    insideCount = 0;
+    nearCount = 0;
     const cell = cellOf(raster, x, y);
     if (cell >= 0) {
       const start = raster.edgeStart[cell], end = raster.edgeStart[cell + 1];
       const label = raster.label[cell];
       if (start === end && label >= 0) {
-        inside.push(label); // no boundary passes near this cell: one look-up
+        inside[insideCount++] = label; // no boundary passes near this cell: one look-up
       } else {
         for (let k = start; k < end; k++) {
           const i = raster.edgeAreas[k];
           const where = locate(x, y, areas[i].flat, tolX, tolY);
-          if (where & INSIDE) inside.push(i);
-          if (toleranceM > 0 && where & NEAR) near.push(i);
+          if (where & INSIDE && insideCount < 64) inside[insideCount++] = i;
+          if (toleranceM > 0 && where & NEAR && nearCount < 64) near[nearCount++] = i;
         }
-        if (label >= 0 && !inside.includes(label) && start !== end && locate(x, y, areas[label].flat, tolX, tolY) & INSIDE) inside.push(label);
+        if (label >= 0 && !has(inside, insideCount, label) && start !== end && locate(x, y, areas[label].flat, tolX, tolY) & INSIDE) inside[insideCount++] = label;
         if (label === -2) {
           // two areas claim this cell (an overlap): test every area whose bbox holds the point
           for (let i = 0; i < areas.length; i++) {
             const [x0, y0, x1, y1] = areas[i].flat.bbox;
-            if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && !inside.includes(i) && locate(x, y, areas[i].flat, tolX, tolY) & INSIDE) inside.push(i);
+            if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && !has(inside, insideCount, i) && insideCount < 64 && locate(x, y, areas[i].flat, tolX, tolY) & INSIDE) inside[insideCount++] = i;
           }
         }
       }
     }
-    if (inside.length === 1) {
+    if (insideCount === 1) {
       // counted where it lies, even when it is also reported as too close to the boundary
       const t = totalsByIndex[inside[0]];
       t.buildings += 1;
       t.households += b.households;
       t.persons += b.persons;
     }
-    if (inside.length === 0 && near.length === 0) result.unassigned.push({ building: b, at: [x, y] });
-    else if (inside.length > 1 || near.length) {
-      result.ambiguous.push({ building: b, at: [x, y], keys: [...new Set([...inside, ...near].map((i) => areas[i].key))].sort() });
+    if (insideCount === 0 && nearCount === 0) result.unassigned.push({ building: b, at: [x, y] });
+    else if (insideCount > 1 || nearCount) {
+      const found = [...inside.subarray(0, insideCount), ...near.subarray(0, nearCount)];
+      result.ambiguous.push({ building: b, at: [x, y], keys: [...new Set(found.map((i) => areas[i].key))].sort() });
     }
   }
   return result;

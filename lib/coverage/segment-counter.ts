@@ -48,13 +48,10 @@ export class SegmentCounter {
 
   /** Used for every directed segment a→b (vertex ids): +1 to the pair's count when a < b, −1 otherwise. */
   addSegment(a: number, b: number): void {
-    if (a < b) this.add(a * SEGMENT_SHIFT + b, 1);
-    else this.add(b * SEGMENT_SHIFT + a, -1);
-  }
-
-  /** Adds `delta` to the net count of `key` (a * SEGMENT_SHIFT + b). */
-  add(key: number, delta: number): void {
-    const slot = this.slotOf(key);
+    const key = a < b ? a * SEGMENT_SHIFT + b : b * SEGMENT_SHIFT + a;
+    const delta = a < b ? 1 : -1;
+    let slot = (Math.imul(key | 0, 0x9e3779b1) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b)) & this.mask;
+    while (this.used[slot] && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
     if (!this.used[slot]) {
       this.used[slot] = 1;
       this.keys[slot] = key;

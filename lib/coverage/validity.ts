@@ -7,35 +7,33 @@ export interface GeometryProblem {
   at: [number, number] | null;
 }
 
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+function orientAt(xs: Float64Array, ys: Float64Array, a: number, b: number, c: number): number {
+  const v = (xs[b] - xs[a]) * (ys[c] - ys[a]) - (ys[b] - ys[a]) * (xs[c] - xs[a]);
   return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
-function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
-  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+function betweenAt(xs: Float64Array, ys: Float64Array, a: number, b: number, p: number): boolean {
+  return Math.min(xs[a], xs[b]) <= xs[p] && xs[p] <= Math.max(xs[a], xs[b]) && Math.min(ys[a], ys[b]) <= ys[p] && ys[p] <= Math.max(ys[a], ys[b]);
 }
 
-/** Used by the validity and noding steps: whether segments ab and cd share any point (touching counts). */
-export function segmentsTouch(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
-  const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy);
-  const o3 = orient(cx, cy, dx, dy, ax, ay), o4 = orient(cx, cy, dx, dy, bx, by);
-  if (o1 !== o2 && o3 !== o4) return true;
-  if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return true;
-  if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return true;
-  if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return true;
-  if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return true;
-  return false;
-}
-
-/** `segmentsTouch` on edges given by vertex indices: passing indices (small integers) instead of coordinates
- *  keeps V8 from boxing eight doubles per call in this innermost loop. */
+/**
+ * `segmentsTouch` on edges given by vertex indices into typed arrays: passing indices (small integers)
+ * instead of coordinates keeps V8 from boxing eight doubles per call in this innermost loop.
+ */
 function edgesTouch(xs: Float64Array, ys: Float64Array, i: number, i2: number, j: number, j2: number): boolean {
-  return segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2]);
+  const o1 = orientAt(xs, ys, i, i2, j), o2 = orientAt(xs, ys, i, i2, j2);
+  const o3 = orientAt(xs, ys, j, j2, i), o4 = orientAt(xs, ys, j, j2, i2);
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (
+    (o1 === 0 && betweenAt(xs, ys, i, i2, j)) ||
+    (o2 === 0 && betweenAt(xs, ys, i, i2, j2)) ||
+    (o3 === 0 && betweenAt(xs, ys, j, j2, i)) ||
+    (o4 === 0 && betweenAt(xs, ys, j, j2, i2))
+  );
 }
 
 function foldsBack(xs: Float64Array, ys: Float64Array, a: number, shared: number, c: number): boolean {
-  return orient(xs[a], ys[a], xs[shared], ys[shared], xs[c], ys[c]) === 0 && (xs[a] - xs[shared]) * (xs[c] - xs[shared]) + (ys[a] - ys[shared]) * (ys[c] - ys[shared]) > 0;
+  return orientAt(xs, ys, a, shared, c) === 0 && (xs[a] - xs[shared]) * (xs[c] - xs[shared]) + (ys[a] - ys[shared]) * (ys[c] - ys[shared]) > 0;
 }
 
 /** The same test as the sweep, for the usual small ring (tens of vertices), where pairs with a bbox reject win. */

@@ -45,13 +45,21 @@ export class VertexTable {
     return this.xs.length;
   }
 
-  /** Used for every ring vertex: the id of vertex `i` of a flat ring (an index, so no double is boxed per call). */
-  idAt(ring: Float64Array, i: number): number {
-    return this.idOf(ring[2 * i], ring[2 * i + 1]);
-  }
+  private readonly single = new Float64Array(2);
 
   /** Used for single vertices: the id of the vertex at (x, y) after snapping, adding it when new. */
   idOf(x: number, y: number): number {
+    this.single[0] = x;
+    this.single[1] = y;
+    return this.idAt(this.single, 0);
+  }
+
+  /**
+   * Used for every ring vertex: the id of vertex `i` of a flat ring after snapping, adding it when new.
+   * Takes the ring and an index (not two doubles) so that V8 boxes nothing per call.
+   */
+  idAt(ring: Float64Array, i: number): number {
+    const x = ring[2 * i], y = ring[2 * i + 1];
     const kx = Math.round(x / this.snap);
     const ky = Math.round(y / this.snap);
     let slot = (Math.imul(kx | 0, 0x9e3779b1) ^ Math.imul((ky | 0) + ((kx / 4294967296) | 0), 0x85ebca6b)) & this.mask;
