@@ -3,7 +3,8 @@ import type { FlatArea } from "./flat-geometry";
 /**
  * A raster of the small areas for building assignment: every cell that no boundary passes near (by more
  * than the tolerance) is labelled with the one area covering its centre, so most buildings are assigned by
- * one array look-up; cells near a boundary keep the list of areas whose edges pass, for a full test.
+ * one array look-up; cells near a boundary keep the edges that pass (with their area), so a building there is
+ * resolved from its cell centre's label and the crossings of those few edges.
  */
 export interface AreaRaster {
   minX: number;
@@ -14,9 +15,12 @@ export interface AreaRaster {
   ny: number;
   /** area index covering the cell centre, -1 for none, -2 when two areas claim it (an overlap) */
   label: Int32Array;
-  /** CSR lists of the areas whose edges (widened by the tolerance) touch each cell */
+  /** CSR lists of the edges (widened by the tolerance) touching each cell: entries edgeStart[c]..edgeStart[c+1] */
   edgeStart: Int32Array;
+  /** area index of each entry */
   edgeAreas: Int32Array;
+  /** the entry's edge as x1, y1, x2, y2 */
+  edgeCoords: Float64Array;
 }
 
 /**
@@ -38,13 +42,12 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
   const cellW = width / nx, cellH = height / ny;
   const cells = nx * ny;
 
-  // edges: two passes (count, then fill), one entry per area and cell
+  // edges: two passes (count, then fill), one entry per edge and cell it may come near
   const count = new Int32Array(cells + 1);
-  const stamp = new Int32Array(cells).fill(-1);
-  const edgeAreas: Int32Array[] = [];
+  let fill = count;
+  let edgeAreas = new Int32Array(0);
+  let edgeCoords = new Float64Array(0);
   const visitEdges = (fillPass: boolean) => {
-    stamp.fill(-1);
-    const out = edgeAreas[0];
     for (let index = 0; index < areas.length; index++) {
       const a = areas[index];
       for (const ring of a.rings) {
@@ -57,20 +60,26 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
           for (let cy = cy0; cy <= cy1; cy++) {
             for (let cx = cx0; cx <= cx1; cx++) {
               const cell = cy * nx + cx;
-              if (stamp[cell] === index) continue;
-              stamp[cell] = index;
-              if (fillPass) out[fill[cell]++] = index;
-              else count[cell + 1]++;
+              if (!fillPass) {
+                count[cell + 1]++;
+                continue;
+              }
+              const e = fill[cell]++;
+              edgeAreas[e] = index;
+              edgeCoords[4 * e] = ring[j];
+              edgeCoords[4 * e + 1] = ring[j + 1];
+              edgeCoords[4 * e + 2] = ring[i];
+              edgeCoords[4 * e + 3] = ring[i + 1];
             }
           }
         }
       }
     }
   };
-  let fill = count;
   visitEdges(false);
   for (let c = 0; c < cells; c++) count[c + 1] += count[c];
-  edgeAreas.push(new Int32Array(count[cells]));
+  edgeAreas = new Int32Array(count[cells]);
+  edgeCoords = new Float64Array(count[cells] * 4);
   fill = count.slice(0, cells);
   visitEdges(true);
 
@@ -114,7 +123,7 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
       }
     }
   }
-  return { minX, minY, cellW, cellH, nx, ny, label, edgeStart: count, edgeAreas: edgeAreas[0] };
+  return { minX, minY, cellW, cellH, nx, ny, label, edgeStart: count, edgeAreas, edgeCoords };
 }
 
 /** Used per building: the cell of a point, or -1 outside the raster. */
@@ -122,4 +131,76 @@ export function cellOf(raster: AreaRaster, x: number, y: number): number {
   const cx = Math.floor((x - raster.minX) / raster.cellW), cy = Math.floor((y - raster.minY) / raster.cellH);
   if (cx < 0 || cy < 0 || cx >= raster.nx || cy >= raster.ny) return -1;
   return cy * raster.nx + cx;
+}
+
+/** Areas a building was found in, and areas whose boundary it is within the tolerance of. */
+export interface CellHits {
+  inside: Int32Array;
+  insideCount: number;
+  near: Int32Array;
+  nearCount: number;
+}
+
+const MAX_CANDIDATES = 64;
+const candidates = new Int32Array(MAX_CANDIDATES);
+const parity = new Uint8Array(MAX_CANDIDATES);
+const nearFlag = new Uint8Array(MAX_CANDIDATES);
+
+/**
+ * Used by `assignBuildings` for a building in a cell that boundaries pass: resolves it from the cell centre's
+ * label and the crossings of the segment centre→building with the cell's few edges (the parity flips per
+ * area), and marks areas whose edges lie within the tolerance ellipse. Returns false when the cell cannot be
+ * resolved locally (two areas claim the centre, or the centre lies on an edge line); the caller then tests
+ * the candidate areas in full.
+ */
+export function locateInCell(r: AreaRaster, cell: number, x: number, y: number, tolX: number, tolY: number, hits: CellHits): boolean {
+  const label = r.label[cell];
+  if (label === -2) return false;
+  const cx = r.minX + ((cell % r.nx) + 0.5) * r.cellW;
+  const cy = r.minY + (Math.floor(cell / r.nx) + 0.5) * r.cellH;
+  let count = 0;
+  if (label >= 0) {
+    candidates[0] = label;
+    parity[0] = 0;
+    nearFlag[0] = 0;
+    count = 1;
+  }
+  const sx = 1 / tolX, sy = 1 / tolY;
+  const { edgeAreas, edgeCoords } = r;
+  for (let e = r.edgeStart[cell], end = r.edgeStart[cell + 1]; e < end; e++) {
+    const area = edgeAreas[e];
+    let c = 0;
+    while (c < count && candidates[c] !== area) c++;
+    if (c === count) {
+      if (count === MAX_CANDIDATES) return false;
+      candidates[c] = area;
+      parity[c] = 0;
+      nearFlag[c] = 0;
+      count++;
+    }
+    const x1 = edgeCoords[4 * e], y1 = edgeCoords[4 * e + 1], x2 = edgeCoords[4 * e + 2], y2 = edgeCoords[4 * e + 3];
+    if (!nearFlag[c]) {
+      const dx = (x2 - x1) * sx, dy = (y2 - y1) * sy, qx = (x - x1) * sx, qy = (y - y1) * sy;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (qx * dx + qy * dy) / len2));
+      const ex = t * dx - qx, ey = t * dy - qy;
+      if (ex * ex + ey * ey <= 1) nearFlag[c] = 1;
+    }
+    // does the segment centre→building cross this edge? (half-open at vertices on the segment's line)
+    const d1 = (x - cx) * (y1 - cy) - (y - cy) * (x1 - cx);
+    const d2 = (x - cx) * (y2 - cy) - (y - cy) * (x2 - cx);
+    if (d1 > 0 === d2 > 0) continue;
+    const e1 = (x2 - x1) * (cy - y1) - (y2 - y1) * (cx - x1);
+    const e2 = (x2 - x1) * (y - y1) - (y2 - y1) * (x - x1);
+    if (e1 === 0) return false;
+    if (e2 !== 0 && e1 > 0 !== e2 > 0) parity[c] ^= 1;
+  }
+  hits.insideCount = 0;
+  hits.nearCount = 0;
+  for (let c = 0; c < count; c++) {
+    const inside = (candidates[c] === label ? 1 : 0) ^ parity[c];
+    if (inside && hits.insideCount < hits.inside.length) hits.inside[hits.insideCount++] = candidates[c];
+    if (nearFlag[c] && hits.nearCount < hits.near.length) hits.near[hits.nearCount++] = candidates[c];
+  }
+  return true;
 }

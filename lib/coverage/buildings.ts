@@ -1,6 +1,6 @@
 import type { Point } from "geojson";
 import { ringCentroid } from "@/lib/geo/ring-centroid";
-import { buildAreaRaster, cellOf } from "./area-raster";
+import { buildAreaRaster, cellOf, locateInCell, type AreaRaster, type CellHits } from "./area-raster";
 import type { FlatArea } from "./flat-geometry";
 import type { CheckBuilding } from "./types";
 
@@ -57,6 +57,28 @@ function locate(x: number, y: number, area: FlatArea, tolX: number, tolY: number
   return (inside ? INSIDE : 0) | (near ? NEAR : 0);
 }
 
+/** The slow path for a cell the local test cannot resolve: every area with edges in the cell (or, where two
+ *  areas claim the centre, every area whose bbox holds the point) is tested in full. */
+function locateInFull(areas: readonly IndexedArea[], raster: AreaRaster, cell: number, x: number, y: number, tolX: number, tolY: number, hits: CellHits): void {
+  const tested = new Set<number>();
+  const test = (i: number) => {
+    if (tested.has(i)) return;
+    tested.add(i);
+    const where = locate(x, y, areas[i].flat, tolX, tolY);
+    if (where & INSIDE && hits.insideCount < hits.inside.length) hits.inside[hits.insideCount++] = i;
+    if (where & NEAR && hits.nearCount < hits.near.length) hits.near[hits.nearCount++] = i;
+  };
+  for (let k = raster.edgeStart[cell]; k < raster.edgeStart[cell + 1]; k++) test(raster.edgeAreas[k]);
+  const label = raster.label[cell];
+  if (label >= 0) test(label);
+  if (label === -2) {
+    for (let i = 0; i < areas.length; i++) {
+      const [x0, y0, x1, y1] = areas[i].flat.bbox;
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) test(i);
+    }
+  }
+}
+
 /** The point a building is assigned by: a Point as is, a footprint by its centroid. */
 export function buildingPoint(building: CheckBuilding): [number, number] | null {
   const g = building.geometry;
@@ -94,15 +116,8 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
   const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180)) || 1e-12;
   const raster = buildAreaRaster(areas.map((a) => a.flat), tolX, tolY, Math.min(8_000_000, Math.max(100_000, buildings.length * 2)));
   const totalsByIndex = areas.map((a) => totals.get(a.key)!);
-  // candidates found for the current building; a handful at most, kept in small reused arrays
-  const inside = new Int32Array(64);
-  const near = new Int32Array(64);
-  let insideCount = 0;
-  let nearCount = 0;
-  const has = (list: Int32Array, count: number, value: number) => {
-    for (let k = 0; k < count; k++) if (list[k] === value) return true;
-    return false;
-  };
+  const hits: CellHits = { inside: new Int32Array(64), insideCount: 0, near: new Int32Array(64), nearCount: 0 };
+  const inside = hits.inside, near = hits.near;
 
   for (const b of buildings) {
     let x: number, y: number;
@@ -115,31 +130,22 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
       if (!p) continue;
       [x, y] = p;
     }
-    insideCount = 0;
-    nearCount = 0;
+    hits.insideCount = 0;
+    hits.nearCount = 0;
     const cell = cellOf(raster, x, y);
     if (cell >= 0) {
       const start = raster.edgeStart[cell], end = raster.edgeStart[cell + 1];
       const label = raster.label[cell];
-      if (start === end && label >= 0) {
-        inside[insideCount++] = label; // no boundary passes near this cell: one look-up
-      } else {
-        for (let k = start; k < end; k++) {
-          const i = raster.edgeAreas[k];
-          const where = locate(x, y, areas[i].flat, tolX, tolY);
-          if (where & INSIDE && insideCount < 64) inside[insideCount++] = i;
-          if (toleranceM > 0 && where & NEAR && nearCount < 64) near[nearCount++] = i;
-        }
-        if (label >= 0 && !has(inside, insideCount, label) && start !== end && locate(x, y, areas[label].flat, tolX, tolY) & INSIDE) inside[insideCount++] = label;
-        if (label === -2) {
-          // two areas claim this cell (an overlap): test every area whose bbox holds the point
-          for (let i = 0; i < areas.length; i++) {
-            const [x0, y0, x1, y1] = areas[i].flat.bbox;
-            if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && !has(inside, insideCount, i) && insideCount < 64 && locate(x, y, areas[i].flat, tolX, tolY) & INSIDE) inside[insideCount++] = i;
-          }
-        }
+      if (start === end && label !== -2) {
+        if (label >= 0) inside[hits.insideCount++] = label; // no boundary passes near this cell: one look-up
+      } else if (start === end) {
+        locateInFull(areas, raster, cell, x, y, tolX, tolY, hits); // an overlap covers the whole cell
+      } else if (!locateInCell(raster, cell, x, y, tolX, tolY, hits)) {
+        locateInFull(areas, raster, cell, x, y, tolX, tolY, hits);
       }
+      if (toleranceM <= 0) hits.nearCount = 0;
     }
+    const insideCount = hits.insideCount, nearCount = hits.nearCount;
     if (insideCount === 1) {
       // counted where it lies, even when it is also reported as too close to the boundary
       const t = totalsByIndex[inside[0]];
