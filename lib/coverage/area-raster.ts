@@ -23,6 +23,67 @@ export interface AreaRaster {
   edgeCoords: Float64Array;
 }
 
+interface EdgeGrid {
+  minX: number;
+  minY: number;
+  cellW: number;
+  cellH: number;
+  nx: number;
+  ny: number;
+  tolX: number;
+  tolY: number;
+}
+
+/** Visits every (edge, cell) pair where the edge's bbox widened by the tolerance covers the cell. */
+function forEachEdgeCell(areas: readonly FlatArea[], g: EdgeGrid, visit: EdgeCellVisitor): void {
+  const { minX, minY, cellW, cellH, nx, ny, tolX, tolY } = g;
+  const invW = 1 / cellW, invH = 1 / cellH;
+  for (let index = 0; index < areas.length; index++) {
+    const rings = areas[index].rings;
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r];
+      const n = ring.length;
+      for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+        const ax = ring[j], ay = ring[j + 1], bx = ring[i], by = ring[i + 1];
+        let cx0 = Math.floor(((ax < bx ? ax : bx) - tolX - minX) * invW);
+        let cx1 = Math.floor(((ax > bx ? ax : bx) + tolX - minX) * invW);
+        let cy0 = Math.floor(((ay < by ? ay : by) - tolY - minY) * invH);
+        let cy1 = Math.floor(((ay > by ? ay : by) + tolY - minY) * invH);
+        if (cx0 < 0) cx0 = 0;
+        if (cy0 < 0) cy0 = 0;
+        if (cx1 > nx - 1) cx1 = nx - 1;
+        if (cy1 > ny - 1) cy1 = ny - 1;
+        for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) visit.at(cy * nx + cx, index, ring, j, i);
+      }
+    }
+  }
+}
+
+interface EdgeCellVisitor {
+  at(cell: number, area: number, ring: Float64Array, from: number, to: number): void;
+}
+
+/** First pass: counts entries per cell (into cursor[cell + 1]). */
+class EdgeCounter implements EdgeCellVisitor {
+  constructor(readonly count: Int32Array) {}
+  at(cell: number): void {
+    this.count[cell + 1]++;
+  }
+}
+
+/** Second pass: writes each entry's area and edge coordinates at its cell's cursor. */
+class EdgeWriter implements EdgeCellVisitor {
+  constructor(readonly cursor: Int32Array, readonly areas: Int32Array, readonly coords: Float64Array) {}
+  at(cell: number, area: number, ring: Float64Array, from: number, to: number): void {
+    const e = this.cursor[cell]++;
+    this.areas[e] = area;
+    this.coords[4 * e] = ring[from];
+    this.coords[4 * e + 1] = ring[from + 1];
+    this.coords[4 * e + 2] = ring[to];
+    this.coords[4 * e + 3] = ring[to + 1];
+  }
+}
+
 /**
  * Used by `assignBuildings`: rasterises the areas onto a grid of about `targetCells` cells — edges marked by
  * their widened bounding boxes, interiors filled by scanlines through cell centres.
@@ -43,45 +104,13 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
   const cells = nx * ny;
 
   // edges: two passes (count, then fill), one entry per edge and cell it may come near
+  const grid: EdgeGrid = { minX, minY, cellW, cellH, nx, ny, tolX, tolY };
   const count = new Int32Array(cells + 1);
-  let fill = count;
-  let edgeAreas = new Int32Array(0);
-  let edgeCoords = new Float64Array(0);
-  const visitEdges = (fillPass: boolean) => {
-    for (let index = 0; index < areas.length; index++) {
-      const a = areas[index];
-      for (const ring of a.rings) {
-        const n = ring.length;
-        for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-          const x0 = Math.min(ring[i], ring[j]) - tolX, x1 = Math.max(ring[i], ring[j]) + tolX;
-          const y0 = Math.min(ring[i + 1], ring[j + 1]) - tolY, y1 = Math.max(ring[i + 1], ring[j + 1]) + tolY;
-          const cx0 = Math.max(0, Math.floor((x0 - minX) / cellW)), cx1 = Math.min(nx - 1, Math.floor((x1 - minX) / cellW));
-          const cy0 = Math.max(0, Math.floor((y0 - minY) / cellH)), cy1 = Math.min(ny - 1, Math.floor((y1 - minY) / cellH));
-          for (let cy = cy0; cy <= cy1; cy++) {
-            for (let cx = cx0; cx <= cx1; cx++) {
-              const cell = cy * nx + cx;
-              if (!fillPass) {
-                count[cell + 1]++;
-                continue;
-              }
-              const e = fill[cell]++;
-              edgeAreas[e] = index;
-              edgeCoords[4 * e] = ring[j];
-              edgeCoords[4 * e + 1] = ring[j + 1];
-              edgeCoords[4 * e + 2] = ring[i];
-              edgeCoords[4 * e + 3] = ring[i + 1];
-            }
-          }
-        }
-      }
-    }
-  };
-  visitEdges(false);
+  forEachEdgeCell(areas, grid, new EdgeCounter(count));
   for (let c = 0; c < cells; c++) count[c + 1] += count[c];
-  edgeAreas = new Int32Array(count[cells]);
-  edgeCoords = new Float64Array(count[cells] * 4);
-  fill = count.slice(0, cells);
-  visitEdges(true);
+  const edgeAreas = new Int32Array(count[cells]);
+  const edgeCoords = new Float64Array(count[cells] * 4);
+  forEachEdgeCell(areas, grid, new EdgeWriter(count.slice(0, cells), edgeAreas, edgeCoords));
 
   // interiors: scanline through the cell centres of each row an area spans
   const label = new Int32Array(cells).fill(-1);

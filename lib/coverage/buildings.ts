@@ -114,7 +114,7 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
   const midLat = (minY + maxY) / 2;
   const tolY = toleranceM / METRES_PER_DEGREE || 1e-12;
   const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180)) || 1e-12;
-  const raster = buildAreaRaster(areas.map((a) => a.flat), tolX, tolY, Math.min(8_000_000, Math.max(100_000, buildings.length * 2)));
+  const raster = buildAreaRaster(areas.map((a) => a.flat), tolX, tolY, Math.min(8_000_000, Math.max(50_000, buildings.length)));
   const totalsByIndex = areas.map((a) => totals.get(a.key)!);
   const hits: CellHits = { inside: new Int32Array(64), insideCount: 0, near: new Int32Array(64), nearCount: 0 };
   const inside = hits.inside, near = hits.near;

@@ -57,7 +57,8 @@ function allocate(length: number): Float64Array {
 function flattenRing(positions: readonly Position[]): Float64Array {
   const coords = allocate(positions.length * 2);
   let k = 0;
-  for (const p of positions) {
+  for (let index = 0; index < positions.length; index++) {
+    const p = positions[index];
     if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
     if (k >= 2 && coords[k - 2] === p[0] && coords[k - 1] === p[1]) continue;
     coords[k++] = p[0];
