@@ -18,7 +18,8 @@ export function bboxOfPositions(positions: readonly Position[]): Bbox {
   return [minX, minY, maxX, maxY];
 }
 
-function collectPositions(geometry: Geometry, out: Position[]): void {
+/** Used to gather every position of a geometry (bboxes, scoring): appends them to `out`. */
+export function collectPositions(geometry: Geometry, out: Position[]): void {
   switch (geometry.type) {
     case "Point":
       out.push(geometry.coordinates);

@@ -1,5 +1,6 @@
 import type { Geometry, Position } from "geojson";
 import { ISSUE_KINDS, type CoverageIssue, type IssueKind } from "@/lib/coverage/types";
+import { collectPositions } from "@/lib/geo/bbox";
 import { metresPerDegree } from "./local-metres";
 
 /** [west, south, east, north] in degrees. */
@@ -119,27 +120,6 @@ export interface ScoreOptions {
   hardCases?: readonly HardCase[];
 }
 
-function collect(g: Geometry, out: Position[]): void {
-  switch (g.type) {
-    case "Point":
-      out.push(g.coordinates);
-      break;
-    case "MultiPoint":
-    case "LineString":
-      out.push(...g.coordinates);
-      break;
-    case "MultiLineString":
-    case "Polygon":
-      for (const l of g.coordinates) out.push(...l);
-      break;
-    case "MultiPolygon":
-      for (const p of g.coordinates) for (const l of p) out.push(...l);
-      break;
-    case "GeometryCollection":
-      for (const c of g.geometries) collect(c, out);
-      break;
-  }
-}
 
 /** Used by the scorer and the generator: bbox of finite positions only (NaN coordinates are skipped). */
 export function finiteBbox(positions: readonly Position[]): LonLatBbox | null {
@@ -161,7 +141,7 @@ export function finiteBbox(positions: readonly Position[]): LonLatBbox | null {
 export function geometryBbox(g: Geometry | null): LonLatBbox | null {
   if (!g) return null;
   const positions: Position[] = [];
-  collect(g, positions);
+  collectPositions(g, positions);
   return finiteBbox(positions);
 }
 
