@@ -23,6 +23,26 @@ export interface AreaRaster {
   edgeCoords: Float64Array;
 }
 
+/**
+ * The raster's arrays are reused from one check to the next (views of the needed length): allocating
+ * megabytes of typed arrays per check makes V8 run full collections over the caller's large heap.
+ * A raster is only valid until the next `buildAreaRaster`.
+ */
+const buffers = {
+  ints: new Map<string, Int32Array>(),
+  floats: new Map<string, Float64Array>(),
+  int(name: string, length: number): Int32Array {
+    let a = this.ints.get(name);
+    if (!a || a.length < length) this.ints.set(name, (a = new Int32Array(Math.ceil(length * 1.25))));
+    return a.subarray(0, length);
+  },
+  float(name: string, length: number): Float64Array {
+    let a = this.floats.get(name);
+    if (!a || a.length < length) this.floats.set(name, (a = new Float64Array(Math.ceil(length * 1.25))));
+    return a.subarray(0, length);
+  },
+};
+
 interface EdgeGrid {
   minX: number;
   minY: number;
@@ -86,7 +106,8 @@ class EdgeWriter implements EdgeCellVisitor {
 
 /**
  * Used by `assignBuildings`: rasterises the areas onto a grid of about `targetCells` cells — edges marked by
- * their widened bounding boxes, interiors filled by scanlines through cell centres.
+ * their widened bounding boxes, interiors filled by scanlines through cell centres. The result shares
+ * buffers with the next call: use it before rasterising again.
  */
 export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: number, targetCells: number): AreaRaster {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -105,15 +126,19 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
 
   // edges: two passes (count, then fill), one entry per edge and cell it may come near
   const grid: EdgeGrid = { minX, minY, cellW, cellH, nx, ny, tolX, tolY };
-  const count = new Int32Array(cells + 1);
+  const count = buffers.int("count", cells + 1);
+  count.fill(0);
   forEachEdgeCell(areas, grid, new EdgeCounter(count));
   for (let c = 0; c < cells; c++) count[c + 1] += count[c];
-  const edgeAreas = new Int32Array(count[cells]);
-  const edgeCoords = new Float64Array(count[cells] * 4);
-  forEachEdgeCell(areas, grid, new EdgeWriter(count.slice(0, cells), edgeAreas, edgeCoords));
+  const edgeAreas = buffers.int("edgeAreas", count[cells]);
+  const edgeCoords = buffers.float("edgeCoords", count[cells] * 4);
+  const cursor = buffers.int("cursor", cells);
+  cursor.set(count.subarray(0, cells));
+  forEachEdgeCell(areas, grid, new EdgeWriter(cursor, edgeAreas, edgeCoords));
 
   // interiors: scanline through the cell centres of each row an area spans
-  const label = new Int32Array(cells).fill(-1);
+  const label = buffers.int("label", cells);
+  label.fill(-1);
   let xs = new Float64Array(64);
   for (let index = 0; index < areas.length; index++) {
     const a = areas[index];

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { assignBuildings, type IndexedArea } from "./buildings";
 import { checkCodes, checkSizes } from "./attributes";
-import { flattenArea, pointInFlatArea, type FlatArea } from "./flat-geometry";
+import { flattenArea, pointInFlatArea, recycleFlatStorage, type FlatArea } from "./flat-geometry";
 import { checkPartition, type PartitionDefect } from "./partition";
 import { resolveSettings } from "./settings";
 import { measureParts } from "./shape";
@@ -66,6 +66,7 @@ function shapeIssues(area: CheckSmallArea, flat: FlatArea, settings: CoverageSet
  */
 export function checkCoverage(input: CoverageInput, settingsIn?: Partial<CoverageSettings>): CoverageReport {
   const started = performance.now();
+  recycleFlatStorage();
   const settings = resolveSettings(settingsIn);
   const issues: CoverageIssue[] = [...checkCodes(input.districts, input.smallAreas)];
 

@@ -40,18 +40,29 @@ function reverseRing(ring: Float64Array): Float64Array {
  * external allocations and run full collections over a large heap (the county check's inputs).
  */
 const CHUNK = 1 << 20;
-let chunk = new Float64Array(CHUNK);
+const chunks: Float64Array[] = [new Float64Array(CHUNK)];
+let chunkIndex = 0;
 let chunkUsed = 0;
 
 function allocate(length: number): Float64Array {
   if (length > CHUNK / 4) return new Float64Array(length);
   if (chunkUsed + length > CHUNK) {
-    chunk = new Float64Array(CHUNK);
+    chunkIndex++;
+    if (chunkIndex === chunks.length) chunks.push(new Float64Array(CHUNK));
     chunkUsed = 0;
   }
-  const view = chunk.subarray(chunkUsed, chunkUsed + length);
+  const view = chunks[chunkIndex].subarray(chunkUsed, chunkUsed + length);
   chunkUsed += length;
   return view;
+}
+
+/**
+ * Used at the start of a check run: lets the next flattening reuse the chunks of the previous run (whose flat
+ * areas must no longer be used — a run keeps none beyond its own end).
+ */
+export function recycleFlatStorage(): void {
+  chunkIndex = 0;
+  chunkUsed = 0;
 }
 
 function flattenRing(positions: readonly Position[]): Float64Array {
