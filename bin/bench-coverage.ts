@@ -70,6 +70,18 @@ interface CountyRun {
   ours: (Omit<Measured<unknown>, "value"> & { score: ScoreReport }) | null;
   geos: Omit<Measured<unknown>, "value"> & { result: GeosBaselineResult; areas: DistrictScore; districts: DistrictScore };
   turf?: Omit<Measured<unknown>, "value"> & { result: TurfBaselineResult; score: DistrictScore };
+  /** medians of further runs on the same county, once both are warm (JIT for ours, WASM for GEOS) */
+  steady?: { runs: number; oursMs: number | null; geosMs: number };
+}
+
+async function medianMs(runs: number, once: () => Promise<number> | number): Promise<number> {
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    gc();
+    times.push(await once());
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
 }
 
 const strip = <T>(m: Measured<T>) => ({ ms: m.ms, heapDeltaMB: m.heapDeltaMB, rssMB: m.rssMB });
@@ -91,7 +103,13 @@ async function runCounty(scale: number, seed: number, check: CheckCoverage | nul
     areas: scoreDistricts(truth, hardCases, g.value.flaggedDistricts, ["gap", "overlap", "invalid_geometry"]),
     districts: scoreDistricts(truth, hardCases, g.value.flaggedDistrictsByDistrictCoverage, ["district_gap", "district_overlap"]),
   };
-  const run: CountyRun = { scale, stats: county.stats, generate: strip(gen), ours, geos };
+  const runs = scale === 1 ? 5 : 3;
+  const steady = {
+    runs,
+    oursMs: check ? await medianMs(runs, () => check(county.input).summary.ms) : null,
+    geosMs: await medianMs(runs, async () => (await runGeosBaseline(county.input)).ms),
+  };
+  const run: CountyRun = { scale, stats: county.stats, generate: strip(gen), ours, geos, steady };
   if (turfDistricts > 0) {
     const t = await measure(() => runNaiveTurf(county.input, { districts: turfDistricts }));
     run.turf = {
@@ -150,7 +168,12 @@ function printRun(run: CountyRun): void {
   if (run.ours) {
     const ratios = [`ours/GEOS = ${(run.ours.ms / run.geos.ms).toFixed(3)}`];
     if (run.turf) ratios.push(`Turf/ours = ${fmt(run.turf.ms / run.ours.ms, 1)}`);
-    console.log(`\nratios: ${ratios.join(", ")}`);
+    console.log(`\nratios (first run): ${ratios.join(", ")}`);
+    const st = run.steady;
+    if (st?.oursMs) {
+      const turf = run.turf ? `, Turf/ours = ${fmt(run.turf.ms / st.oursMs, 1)}` : "";
+      console.log(`warm (median of ${st.runs} more runs each): ours ${fmt(st.oursMs, 1)} ms, GEOS ${fmt(st.geosMs, 1)} ms — ours/GEOS = ${(st.oursMs / st.geosMs).toFixed(3)}${turf}`);
+    }
   }
   if (run.ours) {
     const sc = run.ours.score;
@@ -208,8 +231,10 @@ async function main() {
     if (!json) {
       printRun(big.run);
       console.log(
-        `\n${bigScale}×/1× time: ours ${ratio.ours === null ? "—" : ratio.ours.toFixed(1)}, GEOS ${ratio.geos.toFixed(1)}, generation ${ratio.generate.toFixed(1)}`,
+        `\n${bigScale}×/1× time (first runs): ours ${ratio.ours === null ? "—" : ratio.ours.toFixed(1)}, GEOS ${ratio.geos.toFixed(1)}, generation ${ratio.generate.toFixed(1)}`,
       );
+      const a = small.run.steady, b = big.run.steady;
+      if (a?.oursMs && b?.oursMs) console.log(`${bigScale}×/1× time (warm medians): ours ${(b.oursMs / a.oursMs).toFixed(1)}, GEOS ${(b.geosMs / a.geosMs).toFixed(1)}`);
     }
   }
   if (!json) {
