@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { openDatabase } from "@/db/client";
-import { getCoverageInput, getCoverageSettings } from "@/db/queries";
+import { getCoverageInput, getCoverageSettings } from "@/db/coverage-queries";
 import { checkCoverage } from "@/lib/coverage/check";
 import { CoverageInputError, parseCoverageFiles, type InputFile } from "@/lib/coverage/geojson-input";
 import type { CoverageInput, CoverageIssue, CoverageReport, CoverageSettings } from "@/lib/coverage/types";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_COVERAGE_SETTINGS } from "@/lib/coverage/settings";
 import { openDatabase, type Db } from "./client";
-import { getCoverageInput, getCoverageSettings } from "./queries";
+import { getCoverageInput, getCoverageSettings } from "./coverage-queries";
 import { seedDemo } from "./seed";
 import { generateDemoTownship } from "./seed/generate-township";
 

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from "geojson";
-import type { SmallAreaPlace } from "@/db/queries";
+import type { SmallAreaPlace } from "@/db/coverage-queries";
 import type { CoverageIssue, CoverageReport } from "@/lib/coverage/types";
 import { bboxOfGeometry, type Bbox } from "@/lib/geo/bbox";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { getCoverageInput, getCoverageSettings, getSmallAreaPlaces } from "@/db/queries";
+import { getCoverageInput, getCoverageSettings, getSmallAreaPlaces } from "@/db/coverage-queries";
 import { errorResponse } from "@/app/_lib/http";
 import { issueFullCodes, type CoverageResponse } from "@/app/_lib/coverage";
 import { isDistrictCode } from "@/lib/domain/codes";
