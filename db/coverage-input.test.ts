@@ -34,6 +34,9 @@ describe("coverage input from the database (in-memory SQLite, real migrations)",
     expect(sum(buildings.map((b) => b.persons))).toBe(sum(town.buildings.flatMap((b) => b.units.map((u) => u.persons))));
     // assignedTo is the full code of the building's small area, or null where none is drawn yet
     expect(buildings.map((b) => b.assignedTo ?? null).sort()).toEqual(town.buildings.map((b) => b.smallAreaFullCode).sort());
+    // buildings are named as people name them: number within the small area, else the record id
+    const numbered = town.buildings.filter((b) => b.smallAreaFullCode && b.number !== null).map((b) => `${b.smallAreaFullCode!.slice(-3)}-${b.number}`);
+    expect(buildings.filter((b) => !String(b.id).startsWith("#")).map((b) => String(b.id)).sort()).toEqual(numbered.sort());
   });
 
   it("reads one district without the township outline; null for an unknown district", () => {

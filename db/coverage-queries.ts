@@ -52,14 +52,14 @@ export function getCoverageInput(db: Db, options: { districtCode?: string } = {}
       `WITH unit_totals AS (
          SELECT building_id, SUM(households) AS households, SUM(persons) AS persons FROM housing_units GROUP BY building_id
        )
-       SELECT b.id, b.geometry, ad.code || sa.code AS assigned_to, COALESCE(ut.households, 0) AS households, COALESCE(ut.persons, 0) AS persons
+       SELECT b.id, b.number, sa.code AS area_code, b.geometry, ad.code || sa.code AS assigned_to, COALESCE(ut.households, 0) AS households, COALESCE(ut.persons, 0) AS persons
        FROM buildings b
        LEFT JOIN unit_totals ut ON ut.building_id = b.id
        LEFT JOIN small_areas sa ON sa.id = b.small_area_id
        LEFT JOIN districts ad ON ad.id = sa.district_id
        ${buildingFilter} ORDER BY b.id`,
     )
-    .all(...buildingParams) as Array<{ id: number; geometry: string; assigned_to: string | null; households: number; persons: number }>;
+    .all(...buildingParams) as Array<{ id: number; number: number | null; area_code: string | null; geometry: string; assigned_to: string | null; households: number; persons: number }>;
 
   return {
     container,
@@ -71,7 +71,8 @@ export function getCoverageInput(db: Db, options: { districtCode?: string } = {}
       geometry: r.geometry ? (JSON.parse(r.geometry) as AreaGeometry) : null,
     })),
     buildings: buildingRows.map((r) => ({
-      id: r.id,
+      // what people call a building: its number in its small area ("003-12"), else its record id ("#1406")
+      id: r.number !== null && r.area_code ? `${r.area_code}-${r.number}` : `#${r.id}`,
       geometry: JSON.parse(r.geometry) as Point | Polygon,
       households: r.households,
       persons: r.persons,
