@@ -8,6 +8,7 @@ import type { CoverageInput, CoverageSettings } from "@/lib/coverage/types";
 import type { AreaGeometry } from "@/lib/domain/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import type { Db } from "./client";
+import { getSizeBand } from "./queries";
 
 /**
  * Used by the coverage route and `tessera check --db`: the checks' input read from the database — the
@@ -86,14 +87,11 @@ export function getCoverageInput(db: Db, options: { districtCode?: string } = {}
  * the (first) census's tolerances (minimum gap/overlap area, sliver width) and size band.
  */
 export function getCoverageSettings(db: Db): CoverageSettings {
-  const row = db.$client
-    .prepare(
-      `SELECT min_defect_area_m2 AS minDefectAreaM2, sliver_width_m AS sliverWidthM, min_households AS minHouseholds,
-              max_households AS maxHouseholds, min_persons AS minPersons, max_persons AS maxPersons
-       FROM censuses ORDER BY id LIMIT 1`,
-    )
-    .get() as Partial<CoverageSettings> | undefined;
-  return { ...DEFAULT_COVERAGE_SETTINGS, ...row };
+  const tolerances = db.$client
+    .prepare("SELECT min_defect_area_m2 AS minDefectAreaM2, sliver_width_m AS sliverWidthM FROM censuses ORDER BY id LIMIT 1")
+    .get() as Pick<CoverageSettings, "minDefectAreaM2" | "sliverWidthM"> | undefined;
+  const { minHouseholds, maxHouseholds, minPersons, maxPersons } = getSizeBand(db);
+  return { ...DEFAULT_COVERAGE_SETTINGS, ...tolerances, minHouseholds, maxHouseholds, minPersons, maxPersons };
 }
 
 /** Where a small area is: its id (to open it in the side panel) and its bbox (to zoom to it). */

@@ -6,13 +6,17 @@ import type { FlatArea } from "./flat-geometry";
  * one array look-up; cells near a boundary keep the edges that pass (with their area), so a building there is
  * resolved from its cell centre's label and the crossings of those few edges.
  */
-export interface AreaRaster {
+/** A uniform grid: origin, cell size in degrees, columns and rows. */
+interface RasterGrid {
   minX: number;
   minY: number;
   cellW: number;
   cellH: number;
   nx: number;
   ny: number;
+}
+
+export interface AreaRaster extends RasterGrid {
   /** area index covering the cell centre, -1 for none, -2 when two areas claim it (an overlap) */
   label: Int32Array;
   /** CSR lists of the edges (widened by the tolerance) touching each cell: entries edgeStart[c]..edgeStart[c+1] */
@@ -43,13 +47,7 @@ const buffers = {
   },
 };
 
-interface EdgeGrid {
-  minX: number;
-  minY: number;
-  cellW: number;
-  cellH: number;
-  nx: number;
-  ny: number;
+interface EdgeGrid extends RasterGrid {
   tolX: number;
   tolY: number;
 }
