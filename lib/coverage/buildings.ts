@@ -1,4 +1,5 @@
 import type { Point } from "geojson";
+import { metresPerDegree } from "@/lib/geo/metres-per-degree";
 import { ringCentroid } from "@/lib/geo/ring-centroid";
 import { buildAreaRaster, cellOf, locateInCell, type AreaRaster, type CellHits } from "./area-raster";
 import type { FlatArea } from "./flat-geometry";
@@ -18,7 +19,6 @@ export interface BuildingAssignment {
   ambiguous: Array<{ building: CheckBuilding; at: [number, number]; keys: string[] }>;
 }
 
-const METRES_PER_DEGREE = 111_320;
 
 /**
  * One pass over a flat area's edges: INSIDE when (x, y) is inside (even-odd per part, holes excluded), NEAR
@@ -112,8 +112,9 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
     maxY = Math.max(maxY, a.flat.bbox[3]);
   }
   const midLat = (minY + maxY) / 2;
-  const tolY = toleranceM / METRES_PER_DEGREE || 1e-12;
-  const tolX = toleranceM / (METRES_PER_DEGREE * Math.cos((midLat * Math.PI) / 180)) || 1e-12;
+  const [kx, ky] = metresPerDegree(midLat);
+  const tolY = toleranceM / ky || 1e-12;
+  const tolX = toleranceM / kx || 1e-12;
   const raster = buildAreaRaster(areas.map((a) => a.flat), tolX, tolY, Math.min(8_000_000, Math.max(50_000, buildings.length)));
   const totalsByIndex = areas.map((a) => totals.get(a.key)!);
   const hits: CellHits = { inside: new Int32Array(64), insideCount: 0, near: new Int32Array(64), nearCount: 0 };

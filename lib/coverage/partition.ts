@@ -1,5 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { bboxesIntersect, type Bbox } from "@/lib/geo/bbox";
 import { labelPoint } from "@/lib/geo/label-point";
+import { pointSegmentDistance } from "@/lib/geo/planar-distance";
 import { ringAreaM2 } from "@/lib/geo/ring-area";
 import { pointInFlatArea, type FlatArea } from "./flat-geometry";
 import { traceFaces, type Face } from "./faces";
@@ -21,24 +23,15 @@ export interface PartitionDefect {
   geometry: Polygon | MultiPolygon;
 }
 
-function distanceToFlatBoundary(x: number, y: number, area: FlatArea, tol: number): boolean {
+/** Whether (x, y) lies within `tol` (degrees) of an edge of the area: which parts border a gap. */
+function nearFlatBoundary(x: number, y: number, area: FlatArea, tol: number): boolean {
   for (const ring of area.rings) {
     const n = ring.length;
     for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const ax = ring[j], ay = ring[j + 1], bx = ring[i], by = ring[i + 1];
-      if (x < Math.min(ax, bx) - tol || x > Math.max(ax, bx) + tol || y < Math.min(ay, by) - tol || y > Math.max(ay, by) + tol) continue;
-      const dx = bx - ax, dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
-      const px = ax + t * dx - x, py = ay + t * dy - y;
-      if (px * px + py * py <= tol * tol) return true;
+      if (pointSegmentDistance([x, y], [ring[j], ring[j + 1]], [ring[i], ring[i + 1]]) <= tol) return true;
     }
   }
   return false;
-}
-
-function bboxOverlaps(a: [number, number, number, number], b: [number, number, number, number], pad: number): boolean {
-  return a[0] <= b[2] + pad && b[0] <= a[2] + pad && a[1] <= b[3] + pad && b[1] <= a[3] + pad;
 }
 
 /**
@@ -74,9 +67,9 @@ export function checkPartition(container: FlatArea | null, parts: readonly Parti
       for (const [x, y] of ring) {
         minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
       }
-      const box: [number, number, number, number] = [minX, minY, maxX, maxY];
+      const box: Bbox = [minX - tol, minY - tol, maxX + tol, maxY + tol];
       codes = parts
-        .filter((p) => p.flat && bboxOverlaps(p.flat.bbox, box, tol) && ring.some(([x, y]) => distanceToFlatBoundary(x, y, p.flat!, tol)))
+        .filter((p) => p.flat && bboxesIntersect(p.flat.bbox, box) && ring.some(([x, y]) => nearFlatBoundary(x, y, p.flat!, tol)))
         .map((p) => p.code);
     }
     return { kind, codes: [...new Set(codes)].sort(), polygon, areaM2: Math.abs(ringAreaM2(ring)) };

@@ -1,16 +1,16 @@
 import type { Polygon } from "geojson";
+import { metresPerDegree } from "@/lib/geo/metres-per-degree";
 import { flatRingAreaM2 } from "@/lib/geo/ring-area";
 import { ringToPositions, type FlatArea } from "./flat-geometry";
-
-const METRES_PER_DEGREE = 111_320;
 
 function perimeterM(ring: Float64Array): number {
   let total = 0;
   const n = ring.length;
+  if (!n) return 0;
+  const [kx, ky] = metresPerDegree(ring[1]);
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const k = Math.cos((((ring[i + 1] + ring[j + 1]) / 2) * Math.PI) / 180);
-    const dx = (ring[i] - ring[j]) * k * METRES_PER_DEGREE;
-    const dy = (ring[i + 1] - ring[j + 1]) * METRES_PER_DEGREE;
+    const dx = (ring[i] - ring[j]) * kx;
+    const dy = (ring[i + 1] - ring[j + 1]) * ky;
     total += Math.sqrt(dx * dx + dy * dy);
   }
   return total;

@@ -1,4 +1,5 @@
 import type { Position } from "geojson";
+import { metresPerDegree } from "@/lib/geo/metres-per-degree";
 
 /**
  * A local equirectangular frame (metres east/north of an origin) used by the synthetic county generator and
@@ -16,14 +17,11 @@ export interface LocalFrame {
 
 /** Used to build the frame of a county centred near (lon0, lat0). */
 export function localFrame(lon0: number, lat0: number): LocalFrame {
-  const rad = (lat0 * Math.PI) / 180;
-  return { lon0, lat0, kx: 111320 * Math.cos(rad), ky: 110574 };
+  const [kx, ky] = metresPerDegree(lat0);
+  return { lon0, lat0, kx, ky };
 }
 
-/** Used by the scorer: metres per degree of longitude and latitude at a given latitude. */
-export function metresPerDegree(lat: number): [number, number] {
-  return [111320 * Math.cos((lat * Math.PI) / 180), 110574];
-}
+export { metresPerDegree };
 
 /** Used to convert a position in the frame's metres to lon/lat. */
 export function toLonLat(frame: LocalFrame, x: number, y: number): Position {
