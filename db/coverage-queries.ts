@@ -2,7 +2,7 @@
  * Reads for the coverage checks: the checks' input and settings from the database, and where the small areas
  * an issue names are. Used by the coverage route and `tessera check --db`.
  */
-import type { MultiPolygon, Point, Polygon } from "geojson";
+import type { Point, Polygon } from "geojson";
 import { DEFAULT_COVERAGE_SETTINGS } from "@/lib/coverage/settings";
 import type { CoverageInput, CoverageSettings } from "@/lib/coverage/types";
 import type { AreaGeometry } from "@/lib/domain/types";

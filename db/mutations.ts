@@ -4,16 +4,22 @@
  * Server actions call these after validating input and permission.
  */
 import { randomUUID } from "node:crypto";
+import type { RefusalReason } from "@/lib/edits/refusals";
 import type { Db } from "./client";
 import { writeTransaction } from "./client";
 
-/** Why a write was refused; `reason` is a message key the UI translates, `place` names the field or record. */
+/**
+ * Why a write was refused; `reason` is a message key the UI translates (`edit.refusal.<reason>`), `place` names
+ * the field or record (e.g. `small_area/12`, `puts[0].entity.geometry.coordinates[0]`), `current` carries the
+ * stored copy on a conflict (409) and `at` a position to show on the map.
+ */
 export class WriteRefused extends Error {
   constructor(
-    readonly status: 404 | 409 | 422,
-    readonly reason: "not_found" | "stale_version" | "invalid",
+    readonly status: 403 | 404 | 409 | 422,
+    readonly reason: RefusalReason,
     readonly place: string,
     readonly current?: unknown,
+    readonly at?: [number, number],
   ) {
     super(`${reason} at ${place}`);
     this.name = "WriteRefused";

@@ -355,3 +355,29 @@ export function getCensusInfo(db: Db): CensusInfo | null {
     .get() as CensusInfo | undefined;
   return row ?? null;
 }
+
+/** A township as the editor needs it: where new districts go and how their codes start. */
+export interface TownshipInfo {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  bbox: Bbox | null;
+  /** the outline new districts are clipped to */
+  geometry: AreaGeometry | null;
+}
+
+/** Used by the map page: the townships of the census, so a drawn district can find its township. */
+export function listTownships(db: Db): TownshipInfo[] {
+  const rows = db.$client
+    .prepare("SELECT id, code, name_zh, name_en, geometry, min_lon, min_lat, max_lon, max_lat FROM admin_units WHERE level = 'township' ORDER BY code")
+    .all() as Array<{ id: number; code: string; name_zh: string; name_en: string; geometry: string | null; min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null }>;
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    bbox: r.min_lon === null ? null : [r.min_lon, r.min_lat!, r.max_lon!, r.max_lat!],
+    geometry: r.geometry ? (JSON.parse(r.geometry) as AreaGeometry) : null,
+  }));
+}

@@ -1,6 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getCensusInfo, getExtent, getOverview, listImagerySources } from "@/db/queries";
+import { getCensusInfo, getExtent, getOverview, listImagerySources, listTownships } from "@/db/queries";
 import { MapPage } from "@/app/_components/map-page";
 import { parseMapParam } from "@/app/_components/url-state";
 
@@ -26,6 +26,7 @@ export default async function MapRoute({
       imagery={imagery && { id: imagery.id, name: imagery.name, minZoom: imagery.minZoom, maxZoom: imagery.maxZoom, attribution: imagery.attribution, bounds: imagery.bounds }}
       overview={getOverview(db)}
       census={getCensusInfo(db)}
+      townships={listTownships(db)}
       initialView={parseMapParam(typeof query.map === "string" ? query.map : null)}
       initialArea={area}
       testHook={process.env.TESSERA_TEST_HOOKS === "1"}

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { updateSmallAreaAttributes, WriteRefused } from "@/db/mutations";
+import type { RefusalReason } from "@/lib/edits/refusals";
 
 const attributesSchema = z.object({
   id: z.number().int().positive(),
@@ -14,7 +15,7 @@ const attributesSchema = z.object({
 /** What a save returns: the new version, or the rule broken, the place, and the stored row on a conflict. */
 export type SaveResult =
   | { ok: true; version: number }
-  | { ok: false; status: number; reason: "not_found" | "stale_version" | "invalid"; place: string; current?: unknown };
+  | { ok: false; status: number; reason: RefusalReason; place: string; current?: unknown };
 
 /**
  * Server action of the side panel: saves a small area's name and notes, checking the version on the server.

@@ -1,13 +1,17 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { CensusInfo, Overview } from "@/db/queries";
+import type { CensusInfo, Overview, TownshipInfo } from "@/db/queries";
+import type { MapTarget, TesseraMap } from "@/lib/map/create-map";
+import type { DrawActivity } from "@/lib/map/draw-adapter";
 import type { LayerGroup } from "@/lib/map/style";
 import { defectFeatures, issueTarget } from "@/app/_lib/coverage";
 import type { CoverageIssue } from "@/lib/coverage/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import { CoveragePanel } from "./coverage-panel";
+import { EditorLayer } from "./editor/editor-layer";
+import type { Selection } from "./editor/gestures";
 import { LanguageSwitcher } from "./language-switcher";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
@@ -22,6 +26,7 @@ interface Props {
   imagery: ImageryInfo | null;
   overview: Overview;
   census: CensusInfo | null;
+  townships: TownshipInfo[];
   initialView: UrlView | null;
   initialArea: number | null;
   testHook: boolean;
@@ -37,9 +42,17 @@ export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
 };
 
 /** The map page: header, layers panel, the map and the small-area side panel; keeps view and selection in the URL. */
-export function MapPage({ locale, extent, imagery, overview, census, initialView, initialArea, testHook }: Props) {
+export function MapPage({ locale, extent, imagery, overview, census, townships, initialView, initialArea, testHook }: Props) {
   const t = useTranslations("app");
-  const [selected, setSelected] = useState<number | null>(initialArea);
+  const [selection, setSelection] = useState<Selection>({ smallAreas: initialArea === null ? [] : [initialArea], district: null });
+  // the side panel shows the small area selected last
+  const selected = selection.smallAreas.length ? selection.smallAreas[selection.smallAreas.length - 1] : null;
+  const [map, setMap] = useState<TesseraMap | null>(null);
+  const drawListener = useRef<((activity: DrawActivity) => void) | null>(null);
+  const registerDrawActivity = useCallback((listener: (activity: DrawActivity) => void) => {
+    drawListener.current = listener;
+  }, []);
+  const onDrawActivity = useCallback((activity: DrawActivity) => drawListener.current?.(activity), []);
   const [visibility, setVisibility] = useState(DEFAULT_VISIBILITY);
   const [opacity, setOpacity] = useState(1);
   const [view, setView] = useState<UrlView | null>(initialView);
@@ -63,11 +76,39 @@ export function MapPage({ locale, extent, imagery, overview, census, initialView
   );
   const onSelect = useCallback(
     (id: number | null) => {
-      setSelected(id);
+      setSelection({ smallAreas: id === null ? [] : [id], district: null });
       writeUrl(view, id);
     },
     [view, writeUrl],
   );
+  // a click selects one area; Shift+click adds small areas to the selection (for a merge) or removes them
+  const onMapSelect = useCallback(
+    (target: MapTarget | null, additive: boolean) => {
+      if (target?.type === "small_area" && additive) {
+        setSelection((s) => ({
+          smallAreas: s.smallAreas.includes(target.id) ? s.smallAreas.filter((id) => id !== target.id) : [...s.smallAreas, target.id],
+          district: null,
+        }));
+        writeUrl(view, target.id);
+      } else if (target?.type === "district") {
+        setSelection({ smallAreas: [], district: target.id });
+        writeUrl(view, null);
+      } else {
+        onSelect(target ? target.id : null);
+      }
+    },
+    [onSelect, view, writeUrl],
+  );
+  // after an edit: reload the map's layers, and forget selected areas that no longer exist
+  const onDataChanged = useCallback((deleted: ReadonlyArray<{ type: "district" | "small_area"; id: number }> = []) => {
+    setDataVersion((n) => n + 1);
+    if (!deleted.length) return;
+    const gone = new Set(deleted.map((d) => `${d.type}/${d.id}`));
+    setSelection((s) => ({
+      smallAreas: s.smallAreas.filter((id) => !gone.has(`small_area/${id}`)),
+      district: s.district !== null && gone.has(`district/${s.district}`) ? null : s.district,
+    }));
+  }, []);
 
   const onFocusIssue = (index: number) => {
     const response = coverage.response;
@@ -95,24 +136,34 @@ export function MapPage({ locale, extent, imagery, overview, census, initialView
         <OverviewPanel overview={overview} census={census} />
       </aside>
       <main className="map-area">
+        <EditorLayer
+          map={map}
+          selection={selection}
+          onClearSelection={() => onSelect(null)}
+          townships={townships}
+          onDataChanged={onDataChanged}
+          registerDrawActivity={registerDrawActivity}
+        />
         <MapView
           key={locale}
           locale={locale}
           extent={extent}
           imagery={imagery}
           initialView={initialView}
-          selected={selected}
+          selection={selection}
           visibility={visibility}
           opacity={opacity}
           dataVersion={dataVersion}
           defects={defects}
           focus={focused}
-          onSelect={onSelect}
+          onSelect={onMapSelect}
           onViewChange={onViewChange}
+          onDrawActivity={onDrawActivity}
+          onMapReady={setMap}
           testHook={testHook}
         />
       </main>
-      <SidePanel id={selected} onClose={() => onSelect(null)} onSaved={() => setDataVersion((n) => n + 1)} />
+      <SidePanel id={selected} dataVersion={dataVersion} onClose={() => onSelect(null)} onSaved={() => onDataChanged()} />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import type { FeatureCollection } from "geojson";
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { Bbox } from "@/lib/geo/bbox";
-import { createTesseraMap, type TesseraMap } from "@/lib/map/create-map";
+import { createTesseraMap, type MapTarget, type TesseraMap } from "@/lib/map/create-map";
+import type { DrawActivity } from "@/lib/map/draw-adapter";
 import { LAYER_GROUPS, type LayerGroup } from "@/lib/map/style";
 import type { UrlView } from "./url-state";
 
@@ -23,15 +24,18 @@ interface Props {
   extent: [number, number, number, number] | null;
   imagery: ImageryInfo | null;
   initialView: UrlView | null;
-  selected: number | null;
+  selection: { smallAreas: number[]; district: number | null };
   visibility: Record<LayerGroup, boolean>;
   opacity: number;
   dataVersion: number;
   /** coverage defects to draw, and the one clicked in the coverage panel (with where to zoom) */
   defects: FeatureCollection;
   focus: { index: number; bbox: Bbox | null } | null;
-  onSelect: (id: number | null) => void;
+  onSelect: (target: MapTarget | null, additive: boolean) => void;
   onViewChange: (view: UrlView) => void;
+  onDrawActivity: (activity: DrawActivity) => void;
+  /** hands the map to the page once (and null when it is gone), for the editor */
+  onMapReady: (map: TesseraMap | null) => void;
   testHook: boolean;
 }
 
@@ -40,10 +44,10 @@ export function MapView(props: Props) {
   const t = useTranslations("app");
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<TesseraMap | null>(null);
-  const callbacks = useRef({ onSelect: props.onSelect, onViewChange: props.onViewChange });
+  const callbacks = useRef({ onSelect: props.onSelect, onViewChange: props.onViewChange, onDrawActivity: props.onDrawActivity });
   useEffect(() => {
-    callbacks.current = { onSelect: props.onSelect, onViewChange: props.onViewChange };
-  }, [props.onSelect, props.onViewChange]);
+    callbacks.current = { onSelect: props.onSelect, onViewChange: props.onViewChange, onDrawActivity: props.onDrawActivity };
+  }, [props.onSelect, props.onViewChange, props.onDrawActivity]);
 
   useEffect(() => {
     if (!container.current) return;
@@ -53,12 +57,15 @@ export function MapView(props: Props) {
       locale: props.locale,
       view: props.initialView,
       extent: props.extent,
-      onSelectSmallArea: (id) => callbacks.current.onSelect(id),
+      onSelect: (target, additive) => callbacks.current.onSelect(target, additive),
       onViewChange: (v) => callbacks.current.onViewChange(v),
+      onDrawActivity: (activity) => callbacks.current.onDrawActivity(activity),
       testHook: props.testHook,
     });
     map.current = instance;
+    props.onMapReady(instance);
     return () => {
+      props.onMapReady(null);
       instance.destroy();
       map.current = null;
     };
@@ -66,15 +73,17 @@ export function MapView(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => map.current?.setSelectedSmallArea(props.selected), [props.selected]);
+  useEffect(() => map.current?.setSelection(props.selection.smallAreas, props.selection.district), [props.selection]);
   useEffect(() => {
     for (const group of Object.keys(LAYER_GROUPS) as LayerGroup[]) map.current?.setGroupVisible(group, props.visibility[group]);
   }, [props.visibility]);
   useEffect(() => map.current?.setImageryOpacity(props.opacity), [props.opacity]);
   useEffect(() => {
     if (props.dataVersion > 0) {
+      map.current?.reloadLayer("districts");
       map.current?.reloadLayer("small-areas");
       map.current?.reloadLayer("area-labels");
+      map.current?.reloadLayer("buildings");
     }
   }, [props.dataVersion]);
 

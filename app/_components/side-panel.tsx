@@ -8,6 +8,8 @@ import { AttributesForm } from "./attributes-form";
 
 interface Props {
   id: number | null;
+  /** bumps after every accepted edit: totals and geometry may have changed */
+  dataVersion: number;
   onClose: () => void;
   onSaved: () => void;
 }
@@ -16,7 +18,7 @@ type Loaded = { id: number; reload: number } & ({ state: "loaded"; detail: Small
 type Load = { state: "idle" } | { state: "loading" } | Loaded;
 
 /** The small-area panel: full code, district, households and persons against the band, buildings, status. */
-export function SidePanel({ id, onClose, onSaved }: Props) {
+export function SidePanel({ id, dataVersion, onClose, onSaved }: Props) {
   const t = useTranslations("panel");
   const ts = useTranslations("status");
   const tz = useTranslations("size");
@@ -41,7 +43,7 @@ export function SidePanel({ id, onClose, onSaved }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [id, reload]);
+  }, [id, reload, dataVersion]);
 
   // while a newer read is on its way the last loaded copy of the same area stays on screen
   const load: Load = id === null ? { state: "idle" } : loaded && loaded.id === id ? loaded : { state: "loading" };

@@ -4,7 +4,7 @@ import { labelPoint } from "@/lib/geo/label-point";
 import { pointSegmentDistance } from "@/lib/geo/planar-distance";
 import { ringAreaM2 } from "@/lib/geo/ring-area";
 import { pointInFlatArea, type FlatArea } from "./flat-geometry";
-import { traceFaces, type Face } from "./faces";
+import { traceFaces, type Face } from "@/lib/geo/trace-faces";
 import { repairLeftovers } from "./leftover-linework";
 import { balanceSegments } from "./segment-balance";
 

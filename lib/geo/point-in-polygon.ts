@@ -1,4 +1,4 @@
-import type { Polygon, Position } from "geojson";
+import type { MultiPolygon, Polygon, Position } from "geojson";
 
 /**
  * Used for fast containment tests (building inside a small area, assignment, seed generation): even-odd ray
@@ -24,4 +24,10 @@ export function pointInPolygon(point: Position, polygon: Polygon): boolean {
   const [outer, ...holes] = polygon.coordinates;
   if (!outer || !pointInRing(point, outer)) return false;
   return !holes.some((h) => pointInRing(point, h));
+}
+
+/** Used by the editor to find the area under a point (a drawn shape's district, a split line's target). */
+export function pointInArea(point: Position, area: Polygon | MultiPolygon): boolean {
+  if (area.type === "Polygon") return pointInPolygon(point, area);
+  return area.coordinates.some((coordinates) => pointInPolygon(point, { type: "Polygon", coordinates }));
 }

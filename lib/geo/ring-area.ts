@@ -62,8 +62,9 @@ export function polygonAreaM2(polygon: Polygon): number {
  */
 export function isRingCounterClockwise(ring: readonly Position[]): boolean {
   let sum = 0;
+  // Σ (x_i − x_j)(y_i + y_j) over edges j→i is −2 × the shoelace area: negative when counter-clockwise
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+    sum += (ring[i][0] - ring[j][0]) * (ring[i][1] + ring[j][1]);
   }
   return sum < 0;
 }

@@ -1,11 +1,20 @@
-import type { FeatureCollection } from "geojson";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Bbox } from "@/lib/geo/bbox";
 import { defectMarkers } from "./defect-markers";
+import { createDrawAdapter, type DrawActivity, type DrawAdapter } from "./draw-adapter";
+import { snapTargetsOf, type SnapTarget } from "@/lib/geo/snap";
+import { snapToAreas } from "./snap-targets";
 import { buildMapStyle, selectedDefectFilters, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
 import { installTestHook } from "./test-hook";
 import { configureMapWorker } from "./worker";
+
+/** What a click picked: a small area, or a district where no small area is. */
+export interface MapTarget {
+  type: "small_area" | "district";
+  id: number;
+}
 
 /** The view a URL keeps: zoom and centre. */
 export interface MapView {
@@ -20,7 +29,10 @@ export interface CreateMapOptions {
   /** first view; when absent the map fits `extent` */
   view: MapView | null;
   extent: [number, number, number, number] | null;
-  onSelectSmallArea: (id: number | null) => void;
+  /** a click on the map: the small area under it, else the district under it (null: none); `additive` with Shift */
+  onSelect: (target: MapTarget | null, additive: boolean) => void;
+  /** the drawing adapter started or finished a gesture */
+  onDrawActivity?: (activity: DrawActivity) => void;
   onViewChange: (view: MapView) => void;
   /** exposes `window.__tessera` for e2e tests; never on in production use */
   testHook: boolean;
@@ -30,7 +42,14 @@ export interface CreateMapOptions {
 export interface TesseraMap {
   setGroupVisible(group: LayerGroup, visible: boolean): void;
   setImageryOpacity(opacity: number): void;
-  setSelectedSmallArea(id: number | null): void;
+  /** highlights the selected small areas (one, or several for a merge) and a selected district */
+  setSelection(smallAreas: readonly number[], district: number | null): void;
+  /** the drawing input surface (draw, split line, reshape, measure) */
+  readonly draw: DrawAdapter;
+  /** the areas new shapes snap to (their vertices first, then their edges) */
+  setSnapTargets(areas: ReadonlyArray<Polygon | MultiPolygon>): void;
+  /** shows shapes of an edit that the server has not confirmed yet (dashed); an empty collection clears them */
+  showPending(features: FeatureCollection): void;
   /** re-fetches a GeoJSON layer after data changed on the server */
   reloadLayer(source: "districts" | "small-areas" | "buildings" | "reference" | "area-labels"): void;
   /** shows coverage defects: features with numeric ids and `severity` (and `kind`) properties */
@@ -57,17 +76,29 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
         ? { bounds: options.extent, fitBoundsOptions: { padding: 24 } }
         : { center: [120.1, 30.3] as [number, number], zoom: 13 }),
     maxZoom: 20,
+    // Shift+click adds small areas to the selection (for a merge), so Shift+drag does not zoom to a box
+    boxZoom: false,
     attributionControl: { compact: true },
     canvasContextAttributes: { preserveDrawingBuffer: options.testHook },
   });
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
 
+  let snapTargets: SnapTarget[] = [];
+  const draw = createDrawAdapter(map, {
+    snap: (position, toleranceM) => snapToAreas(position, snapTargets, toleranceM),
+    onActivity: (activity) => options.onDrawActivity?.(activity),
+  });
+
   map.on("click", (event) => {
-    const features: MapGeoJSONFeature[] = map.getLayer("small-area-fill")
-      ? map.queryRenderedFeatures(event.point, { layers: ["small-area-fill"] })
-      : [];
-    options.onSelectSmallArea(features.length ? Number(features[0].id) : null);
+    // while a gesture is drawn, clicks belong to the drawing library
+    if (draw.activity !== "idle") return;
+    const hit = (layer: string): MapGeoJSONFeature | undefined =>
+      map.getLayer(layer) && map.getLayoutProperty(layer, "visibility") !== "none" ? map.queryRenderedFeatures(event.point, { layers: [layer] })[0] : undefined;
+    const area = hit("small-area-fill");
+    const district = area ? undefined : hit("district-hit");
+    const target: MapTarget | null = area ? { type: "small_area", id: Number(area.id) } : district ? { type: "district", id: Number(district.id) } : null;
+    options.onSelect(target, event.originalEvent.shiftKey);
   });
   map.on("mouseenter", "small-area-fill", () => (map.getCanvas().style.cursor = "pointer"));
   map.on("mouseleave", "small-area-fill", () => (map.getCanvas().style.cursor = ""));
@@ -94,8 +125,18 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
     setImageryOpacity(opacity) {
       whenStyled(() => map.getLayer("imagery") && map.setPaintProperty("imagery", "raster-opacity", opacity));
     },
-    setSelectedSmallArea(id) {
-      whenStyled(() => map.setFilter("small-area-selected", ["==", ["id"], id ?? -1]));
+    setSelection(ids, district) {
+      whenStyled(() => {
+        map.setFilter("small-area-selected", ["in", ["id"], ["literal", [...ids]]]);
+        map.setFilter("district-selected", ["==", ["id"], district ?? -1]);
+      });
+    },
+    draw,
+    setSnapTargets(areas) {
+      snapTargets = snapTargetsOf(areas);
+    },
+    showPending(features) {
+      whenStyled(() => (map.getSource("pending") as GeoJSONSource | undefined)?.setData(features));
     },
     reloadLayer(source) {
       whenStyled(() => {
@@ -118,6 +159,7 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
       whenStyled(() => map.fitBounds(bbox, { padding: 80, maxZoom: 18, duration: 600 }));
     },
     destroy() {
+      draw.destroy();
       map.remove();
     },
   };

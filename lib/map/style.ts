@@ -15,7 +15,7 @@ export const LAYER_GROUPS = {
   imagery: ["imagery"],
   reference: ["ref-farmland", "ref-water", "ref-river", "ref-road-casing", "ref-road", "ref-road-label", "ref-river-label", "ref-landmark", "ref-landmark-label"],
   smallAreas: ["small-area-fill", "small-area-selected", "small-area-line", "small-area-label"],
-  districts: ["district-line-halo", "district-line", "district-label"],
+  districts: ["district-hit", "district-selected", "district-line-halo", "district-line", "district-label"],
   buildings: ["building-fill", "building-line", "building-number"],
   defects: ["defect-fill", "defect-line", "defect-point", "defect-marker", "defect-selected-line", "defect-selected-point"],
 } as const;
@@ -94,6 +94,8 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       // filled by the coverage panel through `TesseraMap.setDefects`
       defects: { type: "geojson", data: EMPTY },
       "defect-markers": { type: "geojson", data: EMPTY },
+      // shapes of an edit on its way to the server (`TesseraMap.showPending`)
+      pending: { type: "geojson", data: EMPTY },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#e8e4d8" } },
@@ -102,6 +104,9 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "ref-river", type: "line", source: "reference", filter: ["==", ["get", "kind"], "river"], paint: { "line-color": "#5aa9e6", "line-opacity": 0.6, "line-width": metresToPixels(2) } },
       { id: "ref-road-casing", type: "line", source: "reference", filter: ["==", ["get", "kind"], "road"], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#8a8070", "line-opacity": 0.35, "line-width": metresToPixels(1.5, 1.5) } },
       { id: "ref-road", type: "line", source: "reference", filter: ["==", ["get", "kind"], "road"], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#fdfbf5", "line-opacity": 0.35, "line-width": metresToPixels(1) } },
+      // invisible, for clicks on a district where no small area is drawn yet
+      { id: "district-hit", type: "fill", source: "districts", paint: { "fill-color": "#000000", "fill-opacity": 0 } },
+      { id: "district-selected", type: "fill", source: "districts", filter: ["==", ["id"], -1], paint: { "fill-color": "#d6246e", "fill-opacity": 0.15 } },
       { id: "small-area-fill", type: "fill", source: "small-areas", paint: { "fill-color": sizeColor, "fill-opacity": 0.18 } },
       { id: "small-area-selected", type: "fill", source: "small-areas", filter: ["==", ["id"], -1], paint: { "fill-color": "#ffe14d", "fill-opacity": 0.35 } },
       { id: "building-fill", type: "fill", source: "buildings", minzoom: 14, paint: { "fill-color": "#ff9f1c", "fill-opacity": ["interpolate", ["linear"], ["zoom"], 14, 0.25, 18, 0.45] } },
@@ -110,6 +115,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "district-line-halo", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#ffffff", "line-opacity": 0.8, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 3, 17, 7] } },
       { id: "district-line", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#d6246e", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 1.5, 17, 3.5] } },
       ...defectLayers(),
+      { id: "pending-line", type: "line", source: "pending", layout: { "line-join": "round" }, paint: { "line-color": "#00e5ff", "line-width": 2.5, "line-dasharray": [2, 1.5] } },
       { id: "ref-road-label", type: "symbol", source: "reference", minzoom: 14, filter: ["all", ["==", ["get", "kind"], "road"], ["has", "name"]], layout: { "symbol-placement": "line", "text-field": name, "text-font": FONT, "text-size": 12, "symbol-spacing": 300 }, paint: { "text-color": "#333333", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       { id: "ref-river-label", type: "symbol", source: "reference", minzoom: 13, filter: ["all", ["==", ["get", "kind"], "river"], ["has", "name"]], layout: { "symbol-placement": "line", "text-field": name, "text-font": FONT, "text-size": 13, "text-letter-spacing": 0.3 }, paint: { "text-color": "#0b4f8a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       { id: "ref-landmark", type: "circle", source: "reference", minzoom: 14, filter: ["==", ["get", "kind"], "landmark"], paint: { "circle-radius": 5, "circle-color": "#6c3fc4", "circle-stroke-color": "#ffffff", "circle-stroke-width": 1.5 } },

@@ -1,6 +1,14 @@
-import type { Linework } from "./leftover-linework";
+/** What faces are traced from: segments by vertex id, and the vertices' coordinates (a Linework fits). */
+export interface FaceLinework {
+  table: { xs: readonly number[]; ys: readonly number[] };
+  from: readonly number[];
+  to: readonly number[];
+}
 
-/** A bounded face of the defect linework: its vertex ids in counter-clockwise order, and its neighbours. */
+/**
+ * A bounded face of a linework (defect linework in the checks, boundaries left after a merge): its vertex ids
+ * in counter-clockwise order, and its neighbours.
+ */
 export interface Face {
   vertices: number[];
   /** planar signed area in degrees² (positive), for ordering only */
@@ -10,11 +18,11 @@ export interface Face {
 }
 
 /**
- * Used by the partition check: traces the faces of the noded defect linework (an undirected planar graph)
- * with the usual half-edge rule — from u→v continue with the edge leaving v that is next clockwise after
- * v→u — so every bounded face comes out counter-clockwise. Returns the bounded faces only.
+ * Used by the partition check and by merging polygons: traces the faces of noded linework (an undirected
+ * planar graph) with the usual half-edge rule — from u→v continue with the edge leaving v that is next
+ * clockwise after v→u — so every bounded face comes out counter-clockwise. Returns the bounded faces only.
  */
-export function traceFaces(work: Linework): Face[] {
+export function traceFaces(work: FaceLinework): Face[] {
   const { table, from, to } = work;
   const edgeKeys = new Set<string>();
   const heFrom: number[] = [], heTo: number[] = [];

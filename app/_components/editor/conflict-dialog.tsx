@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { EditableEntity } from "@/lib/edits/types";
+import type { Conflict } from "./use-editor";
+
+function describe(entity: EditableEntity): string {
+  return entity.type === "district" ? `${entity.code} ${entity.nameZh}` : `${entity.code}${entity.name ? ` ${entity.name}` : ""}`;
+}
+
+/**
+ * Shown when the server answered 409: someone else changed an entity the edit was based on. Lists their
+ * stored version next to the edit, and lets the user keep theirs or reload and reapply the same gesture.
+ */
+export function ConflictDialog({ conflict, onKeepTheirs, onReapply }: { conflict: Conflict; onKeepTheirs: () => void; onReapply: () => void }) {
+  const t = useTranslations("edit.conflict");
+  const tl = useTranslations("edit.labels");
+  const mine = [...conflict.mine.puts.map((p) => ({ entity: p.entity, base: p.baseVersion })), ...conflict.mine.deletes.map((d) => ({ entity: null, base: d.baseVersion, id: d.id }))];
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" data-testid="conflict-dialog">
+        <h2 id="conflict-title">{t("title")}</h2>
+        <p>{t("body", { label: tl(conflict.mine.label) })}</p>
+        <div className="conflict-columns">
+          <section>
+            <h3>{t("theirs")}</h3>
+            <ul data-testid="conflict-theirs">
+              {conflict.theirs.map((e) => (
+                <li key={`${e.type}/${e.id}`}>
+                  {describe(e)} · {t("version", { version: e.version })}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section>
+            <h3>{t("yours")}</h3>
+            <ul data-testid="conflict-mine">
+              {mine.map((m, i) => (
+                <li key={i}>
+                  {m.entity ? describe(m.entity) : `#${m.id}`} · {t("version", { version: m.base ?? 0 })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" data-testid="conflict-keep-theirs" onClick={onKeepTheirs}>
+            {t("keepTheirs")}
+          </button>
+          <button type="button" className="primary" data-testid="conflict-reapply" onClick={onReapply} disabled={!conflict.gesture}>
+            {t("reapply")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { FeatureCollection } from "geojson";
+import type { TownshipInfo } from "@/db/queries";
+import type { TesseraMap } from "@/lib/map/create-map";
+import type { DrawActivity } from "@/lib/map/draw-adapter";
+import { ConflictDialog } from "./conflict-dialog";
+import { DistrictDialog } from "./district-dialog";
+import { EditStatus } from "./edit-status";
+import { EditToolbar } from "./edit-toolbar";
+import type { Selection } from "./gestures";
+import { HelpOverlay } from "./help-overlay";
+import { MeasureReadout } from "./measure-readout";
+import { useEditor } from "./use-editor";
+import { useShortcuts } from "./use-shortcuts";
+import { useTools } from "./use-tools";
+
+interface Props {
+  map: TesseraMap | null;
+  selection: Selection;
+  onClearSelection: () => void;
+  townships: TownshipInfo[];
+  /** after every write the server accepted (with what it deleted), and when a conflict shows the server's copy */
+  onDataChanged: (deleted?: ReadonlyArray<{ type: "district" | "small_area"; id: number }>) => void;
+  /** the page hands the adapter's activity changes here (the map reports them through the page) */
+  registerDrawActivity: (listener: (activity: DrawActivity) => void) => void;
+}
+
+/** The editor over the map: toolbar, status line, dialogs and shortcuts, wired to one `useEditor`. */
+export function EditorLayer({ map, selection, onClearSelection, townships, onDataChanged, registerDrawActivity }: Props) {
+  const onPending = useCallback((features: FeatureCollection) => map?.showPending(features), [map]);
+  const onWritten = useCallback((result: { deleted: Array<{ type: "district" | "small_area"; id: number }> }) => onDataChanged(result.deleted), [onDataChanged]);
+  const editor = useEditor({ onPending, onWritten });
+  const tools = useTools({ map, editor, selection, townships });
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => registerDrawActivity(tools.onDrawActivity), [registerDrawActivity, tools.onDrawActivity]);
+  // new shapes snap to every district and small area loaded for editing
+  const snapTargets = useMemo(
+    () => [...editor.snapshot.districts.map((d) => d.geometry), ...editor.snapshot.smallAreas.flatMap((s) => (s.geometry ? [s.geometry] : []))],
+    [editor.snapshot],
+  );
+  useEffect(() => map?.setSnapTargets(snapTargets), [map, snapTargets]);
+  const conflictOpen = editor.conflict !== null;
+  useEffect(() => {
+    if (conflictOpen) onDataChanged();
+  }, [conflictOpen, onDataChanged]);
+
+  useShortcuts({
+    drawDistrict: () => tools.start("draw_district"),
+    drawSmallArea: () => tools.start("draw_small_area"),
+    split: () => tools.start("split"),
+    merge: tools.merge,
+    reshape: () => tools.start("reshape"),
+    remove: tools.remove,
+    toggleSnapping: () => tools.setSnapping(!tools.snapping),
+    measure: (line) => tools.start("measure", { measureLine: line }),
+    undo: () => void editor.undo(),
+    redo: () => void editor.redo(),
+    escape: () => {
+      if (help) return setHelp(false);
+      if (tools.tool === "select") onClearSelection();
+      tools.cancel();
+    },
+    help: () => setHelp((h) => !h),
+    finish: () => map?.draw.finish(),
+    deleteVertex: () => map?.draw.deleteSelectedVertex(),
+    drawing: () => (map ? map.draw.activity !== "idle" : false),
+  });
+
+  return (
+    <>
+      <div className="edit-overlay">
+        <EditToolbar editor={editor} tools={tools} selection={selection} onHelp={() => setHelp(true)} />
+        <EditStatus tool={tools.tool} busy={editor.busy} message={editor.message} onDismiss={() => editor.setMessage(null)} />
+        {tools.measurement && <MeasureReadout geometry={tools.measurement} />}
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {tools.districtDraft && <DistrictDialog defaults={tools.districtDraft.defaults} codeFor={tools.districtDraft.codeFor} onCreate={(d) => void tools.createDistrict(d)} onCancel={tools.cancelDistrict} />}
+      {editor.conflict && <ConflictDialog conflict={editor.conflict} onKeepTheirs={() => void editor.keepTheirs()} onReapply={() => void editor.reapplyMine()} />}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Feature, FeatureCollection } from "geojson";
+import { applyEdit, type EditResult } from "@/app/_actions/edit";
+import { applyChange } from "@/lib/edits/apply-change";
+import { emptyHistory, parseHistory, rebaseOnSnapshot, recordEdit, recordRedo, recordUndo, type EditHistory } from "@/lib/edits/history";
+import type { Refusal } from "@/lib/edits/refusals";
+import { mergeServerEntities } from "@/lib/edits/snapshot";
+import type { Change, EditableEntity, EditSnapshot } from "@/lib/edits/types";
+
+const HISTORY_KEY = "tessera.editHistory";
+
+/** A gesture the editor can run again on fresh data (the conflict dialog's "reapply mine"). */
+export type Gesture = (snapshot: EditSnapshot) => { ok: true; change: Change } | Refusal;
+
+/** A write the server refused because someone else changed the data first. */
+export interface Conflict {
+  mine: Change;
+  theirs: EditableEntity[];
+  gesture: Gesture | null;
+}
+
+/** A refusal to show: the reason key (edit.refusal.*) and where. */
+export interface EditMessage {
+  reason: string;
+  place?: string;
+}
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** the shapes a Change puts, for the dashed "not yet saved" overlay */
+function pendingFeatures(change: Change): FeatureCollection {
+  const features: Feature[] = [];
+  for (const put of change.puts) {
+    if (put.entity.geometry) features.push({ type: "Feature", properties: {}, geometry: put.entity.geometry });
+  }
+  return { type: "FeatureCollection", features };
+}
+
+interface Options {
+  /** called with the shapes of an edit on its way (and EMPTY when it arrived) */
+  onPending: (features: FeatureCollection) => void;
+  /** called after every write the server accepted */
+  onWritten: (result: Extract<EditResult, { ok: true }>) => void;
+}
+
+/**
+ * The editor's state on the map page: the entities being edited (loaded from `/api/edits/snapshot`), the
+ * undo/redo history (kept in localStorage so it survives a reload), and `submit`, the one path every gesture,
+ * undo and redo takes to the server action (DESIGN.md "How one edit flows").
+ */
+export function useEditor({ onPending, onWritten }: Options) {
+  const [snapshot, setSnapshot] = useState<EditSnapshot>({ districts: [], smallAreas: [] });
+  const snapshotRef = useRef(snapshot);
+  const [history, setHistory] = useState<EditHistory>(emptyHistory);
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [message, setMessage] = useState<EditMessage | null>(null);
+  const callbacks = useRef({ onPending, onWritten });
+  useEffect(() => {
+    callbacks.current = { onPending, onWritten };
+  }, [onPending, onWritten]);
+
+  const replaceSnapshot = useCallback((next: EditSnapshot) => {
+    snapshotRef.current = next;
+    setSnapshot(next);
+  }, []);
+  const reload = useCallback(async () => {
+    const response = await fetch("/api/edits/snapshot", { cache: "no-store" });
+    if (response.ok) replaceSnapshot((await response.json()) as EditSnapshot);
+  }, [replaceSnapshot]);
+
+  useEffect(() => {
+    // the history lives in the browser; reading it after mount keeps server and client renders equal
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setHistory(parseHistory(window.localStorage.getItem(HISTORY_KEY)));
+    void reload();
+  }, [reload]);
+  const saveHistory = useCallback((next: EditHistory) => {
+    setHistory(next);
+    window.localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
+  }, []);
+
+  /** sends one Change; `kind` says which stack its inverse goes on */
+  const send = useCallback(
+    async (change: Change, kind: "edit" | "undo" | "redo", gesture: Gesture | null): Promise<boolean> => {
+      setMessage(null);
+      const optimistic = applyChange(snapshotRef.current, change);
+      if (!optimistic.ok) {
+        setMessage({ reason: optimistic.reason, place: optimistic.place });
+        return false;
+      }
+      callbacks.current.onPending(pendingFeatures(change));
+      setBusy(true);
+      let result: EditResult;
+      try {
+        result = await applyEdit(change);
+      } catch {
+        result = { ok: false, status: 0, reason: "network", place: "" } as unknown as EditResult;
+      } finally {
+        setBusy(false);
+        callbacks.current.onPending(EMPTY);
+      }
+      if (!result.ok) {
+        if (result.status === 409) {
+          setConflict({ mine: change, theirs: (result.current as EditableEntity[] | undefined) ?? [], gesture });
+        } else {
+          setMessage({ reason: result.reason, place: result.place });
+          // the entity is gone on the server: take the server's copy of everything
+          if (result.status === 404) void reload();
+        }
+        return false;
+      }
+      replaceSnapshot(mergeServerEntities(snapshotRef.current, result.entities, result.deleted));
+      const current = parseHistory(window.localStorage.getItem(HISTORY_KEY));
+      const label = change.label;
+      // a new gesture goes on the undo stack; undo and redo move the top entry across (keeping its label)
+      saveHistory(
+        kind === "edit"
+          ? recordEdit(current, label, result.inverse, result.entities)
+          : kind === "undo"
+            ? recordUndo(current, result.inverse, result.entities)
+            : recordRedo(current, result.inverse, result.entities),
+      );
+      callbacks.current.onWritten(result);
+      return true;
+    },
+    [replaceSnapshot, saveHistory, reload],
+  );
+
+  /** runs a gesture on the current entities and sends its Change; a refusal becomes the message shown */
+  const run = useCallback(
+    async (gesture: Gesture): Promise<boolean> => {
+      const result = gesture(snapshotRef.current);
+      if (!result.ok) {
+        setMessage({ reason: result.reason, place: result.place });
+        return false;
+      }
+      return send(result.change, "edit", gesture);
+    },
+    [send],
+  );
+
+  const undo = useCallback(async () => {
+    const top = history.undo[history.undo.length - 1];
+    if (top && !busy) await send({ ...rebaseOnSnapshot(top, snapshotRef.current), label: "undo" }, "undo", null);
+  }, [history, busy, send]);
+  const redo = useCallback(async () => {
+    const top = history.redo[history.redo.length - 1];
+    if (top && !busy) await send({ ...rebaseOnSnapshot(top, snapshotRef.current), label: "redo" }, "redo", null);
+  }, [history, busy, send]);
+
+  /** conflict dialog: take the server's copy and drop mine */
+  const keepTheirs = useCallback(async () => {
+    setConflict(null);
+    await reload();
+  }, [reload]);
+  /** conflict dialog: take the server's copy, then run my gesture again on it */
+  const reapplyMine = useCallback(async () => {
+    const gesture = conflict?.gesture;
+    setConflict(null);
+    await reload();
+    if (gesture) await run(gesture);
+  }, [conflict, reload, run]);
+
+  return {
+    snapshot,
+    snapshotRef,
+    history,
+    busy,
+    conflict,
+    message,
+    setMessage,
+    run,
+    undo,
+    redo,
+    reload,
+    keepTheirs,
+    reapplyMine,
+  };
+}
+
+/** What `useEditor` returns, for the components that show it. */
+export type Editor = ReturnType<typeof useEditor>;

@@ -1,0 +1,147 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { LineString, MultiPolygon, Polygon } from "geojson";
+import type { TownshipInfo } from "@/db/queries";
+import { findDistrict, findSmallArea } from "@/lib/edits/snapshot";
+import type { DrawActivity } from "@/lib/map/draw-adapter";
+import type { TesseraMap } from "@/lib/map/create-map";
+import { deleteGesture, drawDistrictGesture, drawSmallAreaGesture, mergeGesture, nextDistrictCode, splitGesture, vertexGesture, type NewDistrict, type Selection } from "./gestures";
+import type { Editor } from "./use-editor";
+
+/** The editing tools; "select" is the resting state where clicks select areas. */
+export type Tool = "select" | "draw_district" | "draw_small_area" | "split" | "reshape" | "measure";
+
+/** A district polygon drawn and waiting for its code and names in the dialog. */
+export interface DistrictDraft {
+  polygon: Polygon;
+  defaults: NewDistrict;
+  /** the next code for a kind, for when the user changes the kind */
+  codeFor: (kind: NewDistrict["kind"]) => string;
+}
+
+interface Options {
+  map: TesseraMap | null;
+  editor: Editor;
+  selection: Selection;
+  townships: TownshipInfo[];
+}
+
+function townshipFor(townships: TownshipInfo[], polygon: Polygon): TownshipInfo | null {
+  const [x, y] = polygon.coordinates[0][0];
+  return townships.find((t) => t.bbox && x >= t.bbox[0] && x <= t.bbox[2] && y >= t.bbox[1] && y <= t.bbox[3]) ?? townships[0] ?? null;
+}
+
+/**
+ * The tool state machine of the editor: which tool is on, what each tool asks the drawing adapter for, and
+ * which gesture it runs when the adapter hands a shape back. Used by the edit toolbar and the shortcuts.
+ */
+export function useTools({ map, editor, selection, townships }: Options) {
+  const [tool, setTool] = useState<Tool>("select");
+  const [snapping, setSnappingState] = useState(true);
+  const [districtDraft, setDistrictDraft] = useState<DistrictDraft | null>(null);
+  const [measurement, setMeasurement] = useState<LineString | Polygon | null>(null);
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
+
+  const { snapshotRef, run, setMessage } = editor;
+
+  /** reshaping the selected area: every finished vertex gesture is sent, then the area is shown as stored */
+  const startReshape = useCallback(() => {
+    // the selected small area, else the selected district
+    const target = (): Polygon | MultiPolygon | null => {
+      const snapshot = snapshotRef.current;
+      const s = selectionRef.current;
+      const area = s.smallAreas.length === 1 ? findSmallArea(snapshot, s.smallAreas[0]) : null;
+      if (area?.geometry) return area.geometry;
+      return s.smallAreas.length === 0 && s.district !== null ? (findDistrict(snapshot, s.district)?.geometry ?? null) : null;
+    };
+    const begin = (): boolean => {
+      const geometry = target();
+      if (!map || !geometry) return false;
+      map.draw.reshape(geometry, async (edit) => {
+        await run(vertexGesture(edit));
+        // as stored now (or as before, when refused); keep reshaping unless the area is gone
+        if (!begin()) map.draw.cancel();
+      });
+      return true;
+    };
+    if (begin()) setTool("reshape");
+  }, [map, run, snapshotRef]);
+
+  const start = useCallback(
+    (next: Tool, options: { measureLine?: boolean } = {}) => {
+      if (!map) return;
+      setMessage(null);
+      setMeasurement(null);
+      if (next === "select") {
+        map.draw.cancel();
+        setTool("select");
+      } else if (next === "draw_district") {
+        map.draw.drawPolygon((polygon) => {
+          const township = townshipFor(townships, polygon);
+          if (!township) return;
+          setDistrictDraft({
+            polygon,
+            defaults: { townshipId: township.id, code: nextDistrictCode(snapshotRef.current, township.code, "village"), nameZh: "", nameEn: "", kind: "village" },
+            codeFor: (kind) => nextDistrictCode(snapshotRef.current, township.code, kind),
+          });
+        });
+        setTool(next);
+      } else if (next === "draw_small_area") {
+        map.draw.drawPolygon((polygon) => void run(drawSmallAreaGesture(polygon)));
+        setTool(next);
+      } else if (next === "split") {
+        map.draw.drawLine((line) => void run(splitGesture(line, selectionRef.current)));
+        setTool(next);
+      } else if (next === "reshape") {
+        startReshape();
+      } else if (next === "measure") {
+        map.draw.measure(options.measureLine ? "line" : "polygon", setMeasurement);
+        setTool(next);
+      }
+    },
+    [map, setMessage, snapshotRef, run, townships, startReshape],
+  );
+
+  // the adapter went idle (gesture finished or Esc): back to selecting, except while measuring
+  const onDrawActivity = useCallback((activity: DrawActivity) => {
+    if (activity === "idle") setTool((t) => (t === "measure" ? t : "select"));
+  }, []);
+
+  const createDistrict = useCallback(
+    async (values: NewDistrict) => {
+      const draft = districtDraft;
+      setDistrictDraft(null);
+      const township = townships.find((t) => t.id === values.townshipId)?.geometry ?? null;
+      if (draft) await run(drawDistrictGesture(draft.polygon, values, township));
+    },
+    [districtDraft, run, townships],
+  );
+
+  const merge = useCallback(() => void run(mergeGesture(selectionRef.current.smallAreas)), [run]);
+  const remove = useCallback(() => {
+    const gesture = deleteGesture(selectionRef.current);
+    if (gesture) void run(gesture);
+  }, [run]);
+  const setSnapping = useCallback(
+    (on: boolean) => {
+      map?.draw.setSnapping(on);
+      setSnappingState(on);
+    },
+    [map],
+  );
+  const cancel = useCallback(() => {
+    map?.draw.cancel();
+    setMeasurement(null);
+    setDistrictDraft(null);
+    setTool("select");
+  }, [map]);
+
+  return { tool, start, cancel, merge, remove, snapping, setSnapping, districtDraft, createDistrict, cancelDistrict: () => setDistrictDraft(null), measurement, onDrawActivity };
+}
+
+/** What `useTools` returns. */
+export type Tools = ReturnType<typeof useTools>;

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyEdit } from "@/app/_actions/edit";
+import type { EditResult } from "@/app/_lib/submit-edit";
+import { getDb } from "@/db/client";
+import { findEntities, rect, seedEditTownship, W } from "@/db/edit-test-fixture";
+import type { Change, EditSnapshot } from "@/lib/edits/types";
+import { POST } from "./route";
+import { GET } from "./snapshot/route";
+
+const folder = mkdtempSync(join(tmpdir(), "tessera-edits-"));
+const previous = process.env.TESSERA_DB;
+
+beforeAll(() => {
+  process.env.TESSERA_DB = join(folder, "edits.db");
+  seedEditTownship(getDb());
+});
+
+afterAll(() => {
+  getDb().$client.close();
+  if (previous === undefined) delete process.env.TESSERA_DB;
+  else process.env.TESSERA_DB = previous;
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const post = (body: string) => POST(new Request("http://localhost/api/edits", { method: "POST", body, headers: { "content-type": "application/json" } }));
+const logCount = () => (getDb().$client.prepare("SELECT count(*) AS n FROM change_log").get() as { n: number }).n;
+
+function renameW001(name: string): Change {
+  const area = findEntities(getDb()).smallArea(W, "001");
+  return { label: "edit_attributes", puts: [{ entity: { ...area, name }, baseVersion: area.version }], deletes: [] };
+}
+
+describe("POST /api/edits", () => {
+  it("answers 422, never 500, for malformed JSON and garbage bodies", async () => {
+    const area = findEntities(getDb()).smallArea(W, "001");
+    const bodies: Array<[string, string]> = [
+      ["{not json", "body"],
+      ["", "body"],
+      ["null", "change"],
+      ["[]", "change"],
+      ['"change"', "change"],
+      ['{"label":"paint","puts":[],"deletes":[]}', "label"],
+      ['{"label":"undo","puts":[{"entity":{"type":"building","id":1}}],"deletes":[]}', "puts[0].entity.type"],
+      [JSON.stringify({ label: "move_vertex", puts: [{ entity: { ...area, geometry: { type: "Polygon", coordinates: [[[1, "a"]]] } }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.geometry.coordinates[0][0][1]"],
+      [JSON.stringify({ label: "move_vertex", puts: [{ entity: { ...area, geometry: { type: "Point", coordinates: [1, 2] } }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.geometry.type"],
+      [JSON.stringify({ label: "undo", puts: [], deletes: [{ type: "small_area", id: -3, baseVersion: 1 }] }), "deletes[0].id"],
+      [JSON.stringify({ label: "undo", puts: Array.from({ length: 201 }, () => ({ entity: area, baseVersion: 1 })), deletes: [] }), "puts"],
+    ];
+    for (const [body, place] of bodies) {
+      const response = await post(body);
+      const result = (await response.json()) as EditResult;
+      expect(response.status, body.slice(0, 60)).toBe(422);
+      expect(result).toMatchObject({ ok: false, status: 422, reason: "invalid", place });
+    }
+    expect(logCount()).toBe(0);
+  });
+
+  it("refuses more than 100,000 positions", async () => {
+    const area = findEntities(getDb()).smallArea(W, "001");
+    const ring = Array.from({ length: 100_001 }, (_, i) => [113 + i * 1e-7, 23]);
+    const response = await post(JSON.stringify({ label: "move_vertex", puts: [{ entity: { ...area, geometry: { type: "Polygon", coordinates: [ring] } }, baseVersion: 1 }], deletes: [] }));
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ reason: "invalid", place: "puts" });
+  });
+
+  it("writes a Change (200) and refuses it again as stale (409 with the stored copy)", async () => {
+    const change = renameW001("河东片");
+    const ok = await post(JSON.stringify(change));
+    expect(ok.status).toBe(200);
+    const written = (await ok.json()) as Extract<EditResult, { ok: true }>;
+    expect(written.entities[0]).toMatchObject({ name: "河东片", version: 2 });
+    expect(written.inverse.puts[0].entity).toMatchObject({ name: null });
+    const stale = await post(JSON.stringify(change));
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ ok: false, reason: "stale_version", current: [written.entities[0]] });
+  });
+
+  it("names the geometry rule and place of a refused geometry (422)", async () => {
+    const area = findEntities(getDb()).smallArea(W, "002");
+    const change: Change = { label: "move_vertex", puts: [{ entity: { ...area, geometry: rect(150, 0, 400, 400) }, baseVersion: area.version }], deletes: [] };
+    const response = await post(JSON.stringify(change));
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ reason: "would_overlap" });
+  });
+});
+
+describe("applyEdit (server action)", () => {
+  it("returns refusals for bad input instead of throwing, and writes good input", async () => {
+    await expect(applyEdit(undefined)).resolves.toMatchObject({ ok: false, status: 422, reason: "invalid" });
+    await expect(applyEdit({ label: "undo", puts: "x", deletes: [] })).resolves.toMatchObject({ ok: false, status: 422, place: "puts" });
+    const area = findEntities(getDb()).smallArea(W, "001");
+    const nonFinite = { label: "move_vertex", puts: [{ entity: { ...area, geometry: { type: "Polygon", coordinates: [[[Infinity, 0], [1, 0], [1, 1], [Infinity, 0]]] } }, baseVersion: area.version }], deletes: [] };
+    await expect(applyEdit(nonFinite)).resolves.toMatchObject({ ok: false, status: 422, place: "puts[0].entity.geometry.coordinates[0][0][0]" });
+    const result = await applyEdit(renameW001("西片"));
+    expect(result).toMatchObject({ ok: true, entities: [{ name: "西片" }] });
+  });
+});
+
+describe("GET /api/edits/snapshot", () => {
+  it("returns the snapshot, whole or around a bbox; 400 for a bad bbox", async () => {
+    const all = (await (await GET(new Request("http://localhost/api/edits/snapshot"))).json()) as EditSnapshot;
+    expect(all.districts).toHaveLength(3);
+    expect(all.smallAreas[0]).toMatchObject({ type: "small_area", version: expect.any(Number) });
+    const some = (await (await GET(new Request("http://localhost/api/edits/snapshot?bbox=113.2,23.05,113.2005,23.0505"))).json()) as EditSnapshot;
+    expect(some.districts.map((d) => d.code)).toEqual([W, "440101001002"]);
+    for (const bad of ["1,2,3", "a,b,c,d", "10,10,5,5", "0,0,200,0"]) {
+      const response = await GET(new Request(`http://localhost/api/edits/snapshot?bbox=${bad}`));
+      expect(response.status, bad).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { rule: "bad_bbox", place: "bbox" } });
+    }
+  });
+});
