@@ -10,6 +10,7 @@ import { getAreaLabels, getLayerFeatures, getSmallAreaDetail, MAP_LAYERS } from 
 import { generateDemoTownship } from "@/db/seed/generate-township";
 import { insertTownship } from "@/db/seed/insert-township";
 import { renderImagery } from "@/db/seed/render-imagery";
+import { benchEdits } from "./bench-edits";
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -46,6 +47,7 @@ async function main() {
       for (let id = 1; id <= 50; id++) getSmallAreaDetail(db, id);
     });
     rows.push(["small-area panel read", `${(detailMs / 50).toFixed(2)} ms each`]);
+    rows.push(...benchEdits(db));
     db.$client.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "./client";
-import { updateSmallAreaAttributes, WriteRefused } from "./mutations";
+import { editSmallAreaAttributes } from "@/lib/edits/ops/edit-attributes";
+import { writeChange } from "./edit-mutations";
+import { getEditSnapshot } from "./edit-queries";
+import { WriteRefused } from "./mutations";
 import { getExtent, getHierarchy, getLayerFeatures, getSmallAreaDetail } from "./queries";
 import { seedDemo } from "./seed";
 import { generateDemoTownship } from "./seed/generate-township";
@@ -69,12 +72,17 @@ describe("database (in-memory SQLite, real migrations)", () => {
   it("checks versions on write and keeps the change log append-only", () => {
     const id = Number(getLayerFeatures(db, "small-areas").features[0].id);
     const before = getSmallAreaDetail(db, id)!;
-    const { version } = updateSmallAreaAttributes(db, { id, version: before.version, name: "河东片", notes: "沿河" }, null);
-    expect(version).toBe(before.version + 1);
+    const edit = (name: string, snapshot = getEditSnapshot(db)) => {
+      const op = editSmallAreaAttributes(snapshot, { id, name, notes: "沿河" });
+      if (!op.ok) throw new Error(op.reason);
+      return op.change;
+    };
+    const stale = getEditSnapshot(db);
+    const [written] = writeChange(db, edit("河东片"), null).entities;
+    expect(written.version).toBe(before.version + 1);
     expect(getSmallAreaDetail(db, id)?.name).toBe("河东片");
-    expect(() => updateSmallAreaAttributes(db, { id, version: before.version, name: "x", notes: null }, null)).toThrowError(WriteRefused);
+    expect(() => writeChange(db, edit("x", stale), null)).toThrowError(WriteRefused);
     expect(getSmallAreaDetail(db, id)?.name).toBe("河东片");
-    expect(() => updateSmallAreaAttributes(db, { id: 999999, version: 1, name: "x", notes: null }, null)).toThrowError(/not_found/);
     const log = db.$client.prepare("SELECT count(*) AS n FROM change_log").get() as { n: number };
     expect(log.n).toBe(1);
     expect(() => db.$client.prepare("DELETE FROM change_log").run()).toThrowError(/append-only/);

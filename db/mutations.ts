@@ -1,12 +1,10 @@
 /**
- * Writes. Each runs in one `BEGIN IMMEDIATE` transaction, checks the version the client based its edit on,
- * bumps it, and appends to the change log; a refusal throws `WriteRefused` and nothing is written.
- * Server actions call these after validating input and permission.
+ * What every write shares: the refusal it throws (`WriteRefused`, nothing is then written) and the append-only
+ * change log. The edit path itself (one `BEGIN IMMEDIATE` transaction per Change, version checks) is
+ * `edit-mutations.ts`.
  */
-import { randomUUID } from "node:crypto";
 import type { RefusalReason } from "@/lib/edits/refusals";
 import type { Db } from "./client";
-import { writeTransaction } from "./client";
 
 /**
  * Why a write was refused; `reason` is a message key the UI translates (`edit.refusal.<reason>`), `place` names
@@ -46,42 +44,4 @@ export function appendChangeLog(db: Db, entry: LogEntry): void {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(entry.changeId, entry.userId, entry.label, entry.entityType, entry.entityId, entry.op, entry.baseVersion, JSON.stringify(entry.before), JSON.stringify(entry.after));
-}
-
-/** Input of an attribute edit of a small area: the version it was based on and the new values. */
-export interface SmallAreaAttributes {
-  id: number;
-  version: number;
-  name: string | null;
-  notes: string | null;
-}
-
-/**
- * Used by the side panel's save (through its server action): sets a small area's name and notes when
- * `version` is still the stored one; returns the new version. Throws 404 or 409 (with the stored row).
- */
-export function updateSmallAreaAttributes(db: Db, input: SmallAreaAttributes, userId: number | null): { version: number } {
-  return writeTransaction(db, () => {
-    const row = db.$client.prepare("SELECT id, name, notes, version FROM small_areas WHERE id = ?").get(input.id) as
-      | { id: number; name: string | null; notes: string | null; version: number }
-      | undefined;
-    if (!row) throw new WriteRefused(404, "not_found", `small_areas/${input.id}`);
-    if (row.version !== input.version) throw new WriteRefused(409, "stale_version", `small_areas/${input.id}`, row);
-    const version = row.version + 1;
-    db.$client
-      .prepare("UPDATE small_areas SET name = ?, notes = ?, version = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?")
-      .run(input.name, input.notes, version, input.id);
-    appendChangeLog(db, {
-      changeId: randomUUID(),
-      userId,
-      label: "edit_attributes",
-      entityType: "small_area",
-      entityId: input.id,
-      op: "put",
-      baseVersion: row.version,
-      before: { name: row.name, notes: row.notes },
-      after: { name: input.name, notes: input.notes },
-    });
-    return { version };
-  });
 }

@@ -297,7 +297,10 @@ export function getHierarchy(db: Db): HierarchyNode[] {
   return units.filter((u) => u.level === "county").map(unitNode);
 }
 
-/** Used by the map's label layer: one point inside each district and each small area, with its code. */
+/**
+ * Used by the map's label layer: one point inside each district and each small area, with its code; a small
+ * area's also carries its building count (the summary shown where building tiles are not drawn).
+ */
 export function getAreaLabels(db: Db): FeatureCollection {
   const features: Feature[] = [];
   const districtRows = db.$client.prepare("SELECT id, code, name_zh, name_en, geometry FROM districts").all() as Array<{
@@ -307,10 +310,12 @@ export function getAreaLabels(db: Db): FeatureCollection {
     const at = labelPoint(JSON.parse(d.geometry) as AreaGeometry);
     features.push({ type: "Feature", id: d.id, geometry: { type: "Point", coordinates: at }, properties: { level: "district", code: d.code, nameZh: d.name_zh, nameEn: d.name_en } });
   }
-  const areaRows = db.$client.prepare("SELECT id, code, geometry FROM small_areas WHERE geometry IS NOT NULL").all() as Array<{ id: number; code: string; geometry: string }>;
+  const areaRows = db.$client
+    .prepare("SELECT sa.id, sa.code, sa.geometry, (SELECT COUNT(*) FROM buildings b WHERE b.small_area_id = sa.id) AS buildings FROM small_areas sa WHERE sa.geometry IS NOT NULL")
+    .all() as Array<{ id: number; code: string; geometry: string; buildings: number }>;
   for (const a of areaRows) {
     const at = labelPoint(JSON.parse(a.geometry) as AreaGeometry);
-    features.push({ type: "Feature", id: a.id, geometry: { type: "Point", coordinates: at }, properties: { level: "small_area", code: a.code } });
+    features.push({ type: "Feature", id: a.id, geometry: { type: "Point", coordinates: at }, properties: { level: "small_area", code: a.code, buildings: a.buildings } });
   }
   return { type: "FeatureCollection", features };
 }

@@ -2,20 +2,26 @@
 
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { saveSmallAreaAttributes } from "@/app/_actions/small-area";
 import type { SmallAreaDetail } from "@/db/queries";
+import type { SendOutcome } from "./editor/use-editor";
 
-/** Name and notes of a small area, saved through the server action with the version it was read at. */
+/** Saves name and notes of a small area read at `version` (through the editor's one write path). */
+export type SaveAttributes = (id: number, version: number, name: string, notes: string) => Promise<SendOutcome>;
+
+/** Name and notes of a small area, saved as an edit (undoable) with the version it was read at. */
 export function AttributesForm({
   detail,
+  save,
   onResult,
 }: {
   detail: SmallAreaDetail;
+  save: SaveAttributes;
   /** a message for the user, and whether the stored row changed ("saved") or must be re-read ("stale") */
   onResult: (message: string, changed: "saved" | "stale" | null) => void;
 }) {
   const t = useTranslations("panel");
   const te = useTranslations("errors");
+  const tr = useTranslations("edit.refusal");
   const [name, setName] = useState(detail.name ?? "");
   const [notes, setNotes] = useState(detail.notes ?? "");
   const [pending, startTransition] = useTransition();
@@ -24,9 +30,13 @@ export function AttributesForm({
     event.preventDefault();
     startTransition(async () => {
       try {
-        const result = await saveSmallAreaAttributes({ id: detail.id, version: detail.version, name, notes });
+        const result = await save(detail.id, detail.version, name, notes);
         if (result.ok) onResult(t("saved"), "saved");
-        else onResult(te(result.reason, { place: result.place }), result.reason === "stale_version" ? "stale" : null);
+        else {
+          const values = { place: result.place ?? "" };
+          const message = te.has(result.reason) ? te(result.reason as "invalid", values) : tr(result.reason as "invalid", values);
+          onResult(message, result.reason === "stale_version" || result.reason === "not_found" ? "stale" : null);
+        }
       } catch {
         onResult(te("network"), null);
       }

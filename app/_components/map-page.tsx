@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+import type { FeatureCollection } from "geojson";
 import { useTranslations } from "next-intl";
 import type { CensusInfo, Overview, TownshipInfo } from "@/db/queries";
 import type { MapTarget, TesseraMap } from "@/lib/map/create-map";
@@ -11,7 +12,8 @@ import type { CoverageIssue } from "@/lib/coverage/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import { CoveragePanel } from "./coverage-panel";
 import { EditorLayer } from "./editor/editor-layer";
-import type { Selection } from "./editor/gestures";
+import { attributesGesture, type Selection } from "./editor/gestures";
+import { useEditor } from "./editor/use-editor";
 import { LanguageSwitcher } from "./language-switcher";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
@@ -109,6 +111,14 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
       district: s.district !== null && gone.has(`district/${s.district}`) ? null : s.district,
     }));
   }, []);
+  const onPending = useCallback((features: FeatureCollection) => map?.showPending(features), [map]);
+  const onWritten = useCallback((result: { deleted: Array<{ type: "district" | "small_area"; id: number }> }) => onDataChanged(result.deleted), [onDataChanged]);
+  const editor = useEditor({ onPending, onWritten });
+  const { run } = editor;
+  const saveAttributes = useCallback(
+    (id: number, version: number, name: string, notes: string) => run(attributesGesture(id, version, name, notes), { quiet: true }),
+    [run],
+  );
 
   const onFocusIssue = (index: number) => {
     const response = coverage.response;
@@ -138,6 +148,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
       <main className="map-area">
         <EditorLayer
           map={map}
+          editor={editor}
           selection={selection}
           onClearSelection={() => onSelect(null)}
           townships={townships}
@@ -163,7 +174,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           testHook={testHook}
         />
       </main>
-      <SidePanel id={selected} dataVersion={dataVersion} onClose={() => onSelect(null)} onSaved={() => onDataChanged()} />
+      <SidePanel id={selected} dataVersion={dataVersion} saveAttributes={saveAttributes} onClose={() => onSelect(null)} />
     </div>
   );
 }

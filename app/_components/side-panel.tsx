@@ -4,21 +4,21 @@ import { useEffect, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { SmallAreaDetail } from "@/db/queries";
 import { SIZE_COLORS } from "@/lib/map/style";
-import { AttributesForm } from "./attributes-form";
+import { AttributesForm, type SaveAttributes } from "./attributes-form";
 
 interface Props {
   id: number | null;
   /** bumps after every accepted edit: totals and geometry may have changed */
   dataVersion: number;
+  saveAttributes: SaveAttributes;
   onClose: () => void;
-  onSaved: () => void;
 }
 
 type Loaded = { id: number; reload: number } & ({ state: "loaded"; detail: SmallAreaDetail } | { state: "missing" } | { state: "error" });
 type Load = { state: "idle" } | { state: "loading" } | Loaded;
 
 /** The small-area panel: full code, district, households and persons against the band, buildings, status. */
-export function SidePanel({ id, dataVersion, onClose, onSaved }: Props) {
+export function SidePanel({ id, dataVersion, saveAttributes, onClose }: Props) {
   const t = useTranslations("panel");
   const ts = useTranslations("status");
   const tz = useTranslations("size");
@@ -119,10 +119,10 @@ export function SidePanel({ id, dataVersion, onClose, onSaved }: Props) {
       <AttributesForm
         key={`${d.id}-${d.version}`}
         detail={d}
+        save={saveAttributes}
         onResult={(message, changed) => {
           if (id !== null) setNotice({ id, text: message });
           if (changed) setReload((n) => n + 1);
-          if (changed === "saved") onSaved();
         }}
       />
       {notice && notice.id === id && (

@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { FeatureCollection } from "geojson";
+import { useEffect, useMemo, useState } from "react";
 import type { TownshipInfo } from "@/db/queries";
 import type { TesseraMap } from "@/lib/map/create-map";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
@@ -12,12 +11,13 @@ import { EditToolbar } from "./edit-toolbar";
 import type { Selection } from "./gestures";
 import { HelpOverlay } from "./help-overlay";
 import { MeasureReadout } from "./measure-readout";
-import { useEditor } from "./use-editor";
+import type { Editor } from "./use-editor";
 import { useShortcuts } from "./use-shortcuts";
 import { useTools } from "./use-tools";
 
 interface Props {
   map: TesseraMap | null;
+  editor: Editor;
   selection: Selection;
   onClearSelection: () => void;
   townships: TownshipInfo[];
@@ -27,11 +27,8 @@ interface Props {
   registerDrawActivity: (listener: (activity: DrawActivity) => void) => void;
 }
 
-/** The editor over the map: toolbar, status line, dialogs and shortcuts, wired to one `useEditor`. */
-export function EditorLayer({ map, selection, onClearSelection, townships, onDataChanged, registerDrawActivity }: Props) {
-  const onPending = useCallback((features: FeatureCollection) => map?.showPending(features), [map]);
-  const onWritten = useCallback((result: { deleted: Array<{ type: "district" | "small_area"; id: number }> }) => onDataChanged(result.deleted), [onDataChanged]);
-  const editor = useEditor({ onPending, onWritten });
+/** The editor over the map: toolbar, status line, dialogs and shortcuts, wired to the page's one `useEditor`. */
+export function EditorLayer({ map, editor, selection, onClearSelection, townships, onDataChanged, registerDrawActivity }: Props) {
   const tools = useTools({ map, editor, selection, townships });
   const [help, setHelp] = useState(false);
 

@@ -3,6 +3,7 @@ import { deleteDistrict, deleteSmallArea } from "@/lib/edits/ops/delete-area";
 import { deleteSharedVertex } from "@/lib/edits/ops/delete-vertex";
 import { drawDistrict } from "@/lib/edits/ops/draw-district";
 import { drawSmallArea } from "@/lib/edits/ops/draw-small-area";
+import { editSmallAreaAttributes } from "@/lib/edits/ops/edit-attributes";
 import { insertSharedVertex } from "@/lib/edits/ops/insert-vertex";
 import { mergeSmallAreas } from "@/lib/edits/ops/merge-small-areas";
 import { moveSharedVertex } from "@/lib/edits/ops/move-vertex";
@@ -106,4 +107,16 @@ export function vertexGesture(edit: VertexEdit): Gesture {
 /** Used by the district dialog: the next district code of a kind in a township (see `nextFreeDistrictCode`). */
 export function nextDistrictCode(snapshot: EditSnapshot, townshipCode: string, kind: NewDistrict["kind"]): string {
   return nextFreeDistrictCode(townshipCode, snapshot.districts.map((d) => d.code), kind) ?? "";
+}
+
+/**
+ * Used by the side panel's save: name and notes of a small area, refused as stale when the panel was read
+ * at another version than the editor holds (the panel's copy is what the user edited).
+ */
+export function attributesGesture(id: number, version: number, name: string | null, notes: string | null): Gesture {
+  return (snapshot) => {
+    const area = findSmallArea(snapshot, id);
+    if (area && area.version !== version) return refuse("stale_version", `small_area/${id}`);
+    return editSmallAreaAttributes(snapshot, { id, name, notes });
+  };
 }

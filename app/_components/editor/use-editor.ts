@@ -27,6 +27,9 @@ export interface EditMessage {
   place?: string;
 }
 
+/** How a write ended: saved, or refused with the rule and the place. */
+export type SendOutcome = { ok: true } | { ok: false; reason: string; place?: string };
+
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /** the shapes a Change puts, for the dashed "not yet saved" overlay */
@@ -82,14 +85,17 @@ export function useEditor({ onPending, onWritten }: Options) {
     window.localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
   }, []);
 
-  /** sends one Change; `kind` says which stack its inverse goes on */
+  /**
+   * sends one Change; `kind` says which stack its inverse goes on. With `quiet`, a refusal is returned to
+   * the caller (which shows it in place) instead of opening the conflict dialog or the message line.
+   */
   const send = useCallback(
-    async (change: Change, kind: "edit" | "undo" | "redo", gesture: Gesture | null): Promise<boolean> => {
+    async (change: Change, kind: "edit" | "undo" | "redo", gesture: Gesture | null, quiet = false): Promise<SendOutcome> => {
       setMessage(null);
       const optimistic = applyChange(snapshotRef.current, change);
       if (!optimistic.ok) {
-        setMessage({ reason: optimistic.reason, place: optimistic.place });
-        return false;
+        if (!quiet) setMessage({ reason: optimistic.reason, place: optimistic.place });
+        return { ok: false, reason: optimistic.reason, place: optimistic.place };
       }
       callbacks.current.onPending(pendingFeatures(change));
       setBusy(true);
@@ -103,6 +109,7 @@ export function useEditor({ onPending, onWritten }: Options) {
         callbacks.current.onPending(EMPTY);
       }
       if (!result.ok) {
+        if (quiet) return { ok: false, reason: result.reason, place: result.place };
         if (result.status === 409) {
           setConflict({ mine: change, theirs: (result.current as EditableEntity[] | undefined) ?? [], gesture });
         } else {
@@ -110,7 +117,7 @@ export function useEditor({ onPending, onWritten }: Options) {
           // the entity is gone on the server: take the server's copy of everything
           if (result.status === 404) void reload();
         }
-        return false;
+        return { ok: false, reason: result.reason, place: result.place };
       }
       replaceSnapshot(mergeServerEntities(snapshotRef.current, result.entities, result.deleted));
       const current = parseHistory(window.localStorage.getItem(HISTORY_KEY));
@@ -124,20 +131,20 @@ export function useEditor({ onPending, onWritten }: Options) {
             : recordRedo(current, result.inverse, result.entities),
       );
       callbacks.current.onWritten(result);
-      return true;
+      return { ok: true };
     },
     [replaceSnapshot, saveHistory, reload],
   );
 
   /** runs a gesture on the current entities and sends its Change; a refusal becomes the message shown */
   const run = useCallback(
-    async (gesture: Gesture): Promise<boolean> => {
+    async (gesture: Gesture, options: { quiet?: boolean } = {}): Promise<SendOutcome> => {
       const result = gesture(snapshotRef.current);
       if (!result.ok) {
-        setMessage({ reason: result.reason, place: result.place });
-        return false;
+        if (!options.quiet) setMessage({ reason: result.reason, place: result.place });
+        return { ok: false, reason: result.reason, place: result.place };
       }
-      return send(result.change, "edit", gesture);
+      return send(result.change, "edit", gesture, options.quiet);
     },
     [send],
   );
