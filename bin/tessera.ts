@@ -1,6 +1,6 @@
 /**
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
- * Commands: seed, list, check. Errors go to stderr with exit code 2.
+ * Commands: seed, list, check, number, renumber. Errors go to stderr with exit code 2.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -9,6 +9,7 @@ import { databasePath, openDatabase } from "@/db/client";
 import { getHierarchy, type HierarchyNode } from "@/db/queries";
 import { isEmpty, seedDemo } from "@/db/seed";
 import { runCheck } from "./check-command";
+import { runNumber, runRenumber } from "./number-command";
 
 const USAGE = `Usage: npm run -s tessera -- <command> [options]
 
@@ -19,6 +20,13 @@ Commands:
                      the coverage checks (不重不漏) on GeoJSON files: exit 0 when clean, 1 when issues were found
   check [--db PATH] [--district CODE] [--json] [--lang en|zh]
                      the same on the database (the whole township, or one district)
+  number --areas A.geojson [--buildings B.geojson] [--json]
+                     number small areas (code, 001… per district) and buildings (number, 1… per small area)
+                     from the north-west corner, clockwise (docs/numbering.svg); prints the features with
+                     code/number set (--json: {"areas": …, "buildings": …}) or a table of old and new
+  renumber --district CODE [--dry-run] [--db PATH] [--json]
+                     the same for one district in the database, in one transaction (ids never change);
+                     --dry-run only shows what would change
 
 Options:
   --db PATH          SQLite database (default: $TESSERA_DB or data/tessera.db)
@@ -53,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       buildings: { type: "string" },
       county: { type: "string" },
       district: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
       lang: { type: "string", default: "en" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -90,6 +99,14 @@ async function main(argv: string[]): Promise<number> {
     const { districts, areas, buildings, county, district, json, lang } = values;
     if (values.db && (districts || areas)) throw new UsageError("check reads either --db or --districts/--areas, not both");
     return runCheck({ districts, areas, buildings, county, district, json, lang, dbPath });
+  }
+  if (command === "number") {
+    if (values.db || values.districts || values.district) throw new UsageError("number reads --areas (and --buildings) files only; use renumber for the database");
+    return runNumber({ areas: values.areas, buildings: values.buildings, json: values.json });
+  }
+  if (command === "renumber") {
+    if (values.areas || values.buildings) throw new UsageError("renumber works on the database (--db, --district); use number for files");
+    return runRenumber({ district: values.district, dbPath, dryRun: values["dry-run"], json: values.json });
   }
   throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
 }

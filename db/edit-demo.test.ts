@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Position } from "geojson";
 import type { AreaGeometry } from "@/lib/domain/types";
-import type { EditableEntity } from "@/lib/edits/types";
+import type { AreaEntity } from "@/lib/edits/types";
 import { bboxesIntersect, bboxOfGeometry, type Bbox } from "@/lib/geo/bbox";
 import { labelPoint } from "@/lib/geo/label-point";
 import { openDatabase, type Db } from "./client";
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 const vertices = (g: AreaGeometry | null) =>
   new Set((g ? (g.type === "Polygon" ? [g.coordinates] : g.coordinates).flat(2) : []).map((p: Position) => `${p[0]},${p[1]}`));
-const sharesVertex = (a: EditableEntity, b: EditableEntity) => {
+const sharesVertex = (a: AreaEntity, b: AreaEntity) => {
   const va = vertices(a.geometry);
   return [...vertices(b.geometry)].some((v) => va.has(v));
 };

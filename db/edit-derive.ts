@@ -82,6 +82,34 @@ function candidateBuildings(db: Db, regions: readonly Bbox[]): Map<number, Build
   return rows;
 }
 
+/** Where a building lies, by the rule of {@link reassignBuildings}; `current` is where it was counted. */
+function placeOfPoint(
+  point: Position,
+  areas: { districts: Area[]; smallAreas: Map<number, Area[]> },
+  current: { smallAreaId: number | null; areaIsVirtual: boolean; areaDistrictId: number | null },
+): { districtId: number | null; smallAreaId: number | null } {
+  const districtId = containingArea(point, areas.districts);
+  if (districtId === null) return { districtId: null, smallAreaId: null };
+  const keepVirtual = current.areaIsVirtual && current.areaDistrictId === districtId;
+  return { districtId, smallAreaId: keepVirtual ? current.smallAreaId : containingArea(point, areas.smallAreas.get(districtId) ?? []) };
+}
+
+/**
+ * Used by the edit write for each building it puts, after the areas of the Change are written: the district
+ * and territorial small area its point lies in (a Point as is, a footprint by its centroid), by the same
+ * rule as {@link reassignBuildings}; a building counted in a virtual small area of the district it still lies
+ * in stays there. What the client sent for these columns is not used.
+ */
+export function locateBuilding(db: Db, geometry: Point | Polygon, currentSmallAreaId: number | null): { districtId: number | null; smallAreaId: number | null } {
+  const point = buildingPoint({ id: 0, geometry, households: 0, persons: 0 });
+  if (!point) return { districtId: null, smallAreaId: null };
+  const area = currentSmallAreaId === null
+    ? undefined
+    : (db.$client.prepare("SELECT is_virtual, district_id FROM small_areas WHERE id = ?").get(currentSmallAreaId) as { is_virtual: number; district_id: number } | undefined);
+  const current = { smallAreaId: currentSmallAreaId, areaIsVirtual: area?.is_virtual === 1, areaDistrictId: area?.district_id ?? null };
+  return placeOfPoint(point, loadAreas(db, [point[0], point[1], point[0], point[1]]), current);
+}
+
 /**
  * Used by the edit write after the rows are written: re-assigns every building whose point (a Point as is,
  * a footprint by its centroid, as the coverage check places it) lies in one of `regions` — the bboxes of the
@@ -95,15 +123,14 @@ export function reassignBuildings(db: Db, regions: readonly Bbox[]): number {
     Math.min(...regions.map((r) => r[0])), Math.min(...regions.map((r) => r[1])),
     Math.max(...regions.map((r) => r[2])), Math.max(...regions.map((r) => r[3])),
   ];
-  const { districts, smallAreas } = loadAreas(db, extent);
+  const areas = loadAreas(db, extent);
   const update = db.$client.prepare("UPDATE buildings SET district_id = ?, small_area_id = ? WHERE id = ?");
   let changed = 0;
   for (const b of candidateBuildings(db, regions).values()) {
     const point = buildingPoint({ id: b.id, geometry: JSON.parse(b.geometry) as Point | Polygon, households: 0, persons: 0 });
     if (!point || !regions.some((r) => inBbox(point, r))) continue;
-    const districtId = containingArea(point, districts);
-    const keepVirtual = b.area_is_virtual === 1 && districtId !== null && b.area_district_id === districtId;
-    const smallAreaId = keepVirtual ? b.small_area_id : districtId === null ? null : containingArea(point, smallAreas.get(districtId) ?? []);
+    const current = { smallAreaId: b.small_area_id, areaIsVirtual: b.area_is_virtual === 1, areaDistrictId: b.area_district_id };
+    const { districtId, smallAreaId } = placeOfPoint(point, areas, current);
     if (districtId === b.district_id && smallAreaId === b.small_area_id) continue;
     update.run(districtId, smallAreaId, b.id);
     changed++;

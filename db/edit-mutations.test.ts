@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Change, EditableEntity, Put, SmallAreaEntity } from "@/lib/edits/types";
+import type { AreaEntity, Change, EditableEntity, Put, SmallAreaEntity } from "@/lib/edits/types";
 import { openDatabase, type Db } from "./client";
 import { writeChange, type WriteChangeOptions } from "./edit-mutations";
-import { BUILDINGS, E, findEntities, N, rect, seedEditTownship, W } from "./edit-test-fixture";
-import { WriteRefused } from "./mutations";
+import { BUILDINGS, E, findEntities, N, rect, seedEditTownship, W, expectRefusal } from "./edit-test-fixture";
 import { tinyAt } from "./seed/tiny-township-fixture";
 
 let db: Db;
@@ -16,15 +15,7 @@ beforeEach(() => {
 const update = (entity: EditableEntity, fields: Partial<EditableEntity>): Put => ({ entity: { ...entity, ...fields } as EditableEntity, baseVersion: entity.version });
 const change = (label: Change["label"], puts: Put[], deletes: Change["deletes"] = []): Change => ({ label, puts, deletes });
 
-function refusal(fn: () => unknown): WriteRefused {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WriteRefused) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const refusal = expectRefusal;
 
 /** Everything an edit may change, without versions and timestamps. */
 function contents(d: Db) {
@@ -59,7 +50,7 @@ describe("writeChange (in-memory SQLite, real migrations)", () => {
     const result = writeChange(db, moveSharedEdge(180), null);
 
     expect(result.entities.map((e) => [e.id, e.version])).toEqual([[a1.id, 2], [a2.id, 2]]);
-    expect(result.entities[0].geometry).toEqual(rect(0, 0, 180, 400));
+    expect((result.entities[0] as AreaEntity).geometry).toEqual(rect(0, 0, 180, 400));
     expect(buildingArea(BUILDINGS.w190).small_area_id).toBe(a2.id);
     expect(buildingArea(BUILDINGS.w100).small_area_id).toBe(a1.id);
     const [west] = tinyAt(180, 0);
@@ -78,7 +69,7 @@ describe("writeChange (in-memory SQLite, real migrations)", () => {
     ]);
     expect(JSON.parse(log[0].before as string).geometry).toEqual(rect(0, 0, 200, 400));
     expect(JSON.parse(log[0].after as string).version).toBe(2);
-    expect(result.inverse.puts.map((p) => [p.entity.id, p.baseVersion, p.entity.geometry])).toEqual([[a1.id, 2, a1.geometry], [a2.id, 2, a2.geometry]]);
+    expect(result.inverse.puts.map((p) => [p.entity.id, p.baseVersion, (p.entity as AreaEntity).geometry])).toEqual([[a1.id, 2, a1.geometry], [a2.id, 2, a2.geometry]]);
     expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
@@ -190,7 +181,7 @@ describe("writeChange (in-memory SQLite, real migrations)", () => {
     expect(refusal(() => writeChange(db, change("assign_code", [update(district(N), { code: E })]), null))).toMatchObject({ reason: "code_taken" });
     expect(refusal(() => writeChange(db, change("assign_code", [update(district(N), { code: "440101002003" })]), null))).toMatchObject({ reason: "bad_code" });
     const swapped = writeChange(db, change("assign_code", [update(a1, { code: "002" }), update(a2, { code: "001" })]), null);
-    expect(swapped.entities.map((e) => e.code)).toEqual(["002", "001"]);
+    expect(swapped.entities.map((e) => (e as AreaEntity).code)).toEqual(["002", "001"]);
     // a virtual small area has no territory and a 900+ code
     const virtual: SmallAreaEntity = { ...a1, id: -1, version: 0, code: "901", isVirtual: true, geometry: null };
     const made = writeChange(db, change("draw_small_area", [{ entity: virtual, baseVersion: null }]), null);

@@ -1,10 +1,11 @@
 /**
- * Reads of the boundary editor: the entities an op works on (EditSnapshot), by map view or by id.
+ * Reads of the editor: the entities an op works on (EditSnapshot), by map view or by id — districts and
+ * small areas for the boundary ops, one building with its housing units for the building panel.
  */
-import type { EditSnapshot } from "@/lib/edits/types";
+import type { BuildingEntity, EditSnapshot, HousingUnitEntity } from "@/lib/edits/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import type { Db } from "./client";
-import { RTREE_HIT, rtreeHitParams, selectDistricts, selectSmallAreas, type EntityRef } from "./edit-rows";
+import { RTREE_HIT, rtreeHitParams, selectBuildings, selectDistricts, selectHousingUnits, selectSmallAreas, type EntityRef } from "./edit-rows";
 
 /** Degrees added around the bbox of the entities found, so that neighbours that only touch it are found too. */
 const TOUCH_MARGIN = 1e-6;
@@ -45,13 +46,45 @@ export function getEditSnapshot(db: Db, bbox?: Bbox): EditSnapshot {
 }
 
 /**
- * Used by the edit write (inside its transaction): the stored state of the entities a Change names; those
- * that do not exist are simply absent.
+ * Used by the edit write (inside its transaction): the stored state of the entities a Change names, of every
+ * type (the buildings and housing-unit lists always present, maybe empty); those that do not exist are
+ * simply absent.
  */
 export function loadEditEntities(db: Db, refs: readonly EntityRef[]): EditSnapshot {
   const ids = (type: EntityRef["type"]) => JSON.stringify(refs.filter((r) => r.type === type).map((r) => r.id));
   return {
     districts: selectDistricts(db, "d.id IN (SELECT value FROM json_each(?))", [ids("district")]),
     smallAreas: selectSmallAreas(db, "sa.id IN (SELECT value FROM json_each(?))", [ids("small_area")]),
+    buildings: selectBuildings(db, "b.id IN (SELECT value FROM json_each(?))", [ids("building")]),
+    housingUnits: selectHousingUnits(db, "hu.id IN (SELECT value FROM json_each(?))", [ids("housing_unit")]),
   };
+}
+
+/** One building and its housing units, as the building panel and its ops read them. */
+export interface BuildingForEdit {
+  buildings: [BuildingEntity];
+  housingUnits: HousingUnitEntity[];
+}
+
+/**
+ * Used by the building panel (through GET /api/buildings/{id}) before a building edit: the building with its
+ * version and all its housing units (ordered by id), the piece of EditSnapshot the building and housing-unit
+ * ops read; null when there is no such building. Unit details are confidential: callers show them only to
+ * users whose role allows it (issue #6).
+ */
+export function getBuildingForEdit(db: Db, id: number): BuildingForEdit | null {
+  const [building] = selectBuildings(db, "b.id = ?", [id]);
+  if (!building) return null;
+  return { buildings: [building], housingUnits: selectHousingUnits(db, "hu.building_id = ?", [id]) };
+}
+
+/** Most buildings {@link getBuildingsNear} returns. */
+export const MAX_BUILDINGS_NEAR = 500;
+
+/**
+ * Used by the editor for snapping and selection around the pointer: the buildings whose bbox meets `bbox`
+ * (R*Tree), without their units, at most `limit` (ordered by id).
+ */
+export function getBuildingsNear(db: Db, bbox: Bbox, limit = MAX_BUILDINGS_NEAR): BuildingEntity[] {
+  return selectBuildings(db, `b.id IN (SELECT id FROM buildings_rtree WHERE ${RTREE_HIT})`, rtreeHitParams(bbox), limit);
 }

@@ -1,10 +1,12 @@
 /**
- * Rows of the editable tables (districts, small areas) as the editor's entities (lib/edits/types.ts), and the
+ * Rows of the editable tables (districts, small areas, buildings, housing units) as the editor's entities
+ * (lib/edits/types.ts), and the
  * SQL that reads and writes them. Used by the edit reads (`edit-queries.ts`) and the edit write
  * (`edit-mutations.ts`); SQLite specifics (R*Tree through the bbox columns, AUTOINCREMENT sequences) stay here.
  */
-import type { DistrictEntity, EditableEntity, EditableType, SmallAreaEntity } from "@/lib/edits/types";
-import type { AreaGeometry, SmallAreaStatus } from "@/lib/domain/types";
+import type { Point, Polygon } from "geojson";
+import type { BuildingEntity, DistrictEntity, EditableEntity, EditableType, HousingUnitEntity, SmallAreaEntity } from "@/lib/edits/types";
+import type { AreaGeometry, BuildingUse, HousingUnitStatus, SmallAreaStatus } from "@/lib/domain/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import type { Db } from "./client";
 import { bboxColumns } from "./seed/insert-township";
@@ -28,7 +30,7 @@ export function rtreeHitParams(bbox: Bbox): number[] {
   return [bbox[0], bbox[2], bbox[1], bbox[3]];
 }
 
-const TABLE: Record<EditableType, "districts" | "small_areas"> = { district: "districts", small_area: "small_areas" };
+const TABLE: Record<EditableType, string> = { district: "districts", small_area: "small_areas", building: "buildings", housing_unit: "housing_units" };
 
 interface DistrictRow {
   id: number;
@@ -70,6 +72,50 @@ function smallAreaFromRow(r: SmallAreaRow): SmallAreaEntity {
   };
 }
 
+interface BuildingRow {
+  id: number;
+  version: number;
+  district_id: number | null;
+  small_area_id: number | null;
+  number: number | null;
+  use: BuildingUse;
+  name: string | null;
+  name_en: string | null;
+  floors: number;
+  notes: string | null;
+  geometry: string;
+}
+
+interface HousingUnitRow {
+  id: number;
+  version: number;
+  building_id: number;
+  small_area_id: number | null;
+  unit_number: string;
+  floor: number | null;
+  entrance: string | null;
+  status: HousingUnitStatus;
+  households: number;
+  persons: number;
+}
+
+const BUILDING_COLUMNS = "b.id, b.version, b.district_id, b.small_area_id, b.number, b.use, b.name, b.name_en, b.floors, b.notes, b.geometry";
+const HOUSING_UNIT_COLUMNS = "hu.id, hu.version, hu.building_id, hu.small_area_id, hu.unit_number, hu.floor, hu.entrance, hu.status, hu.households, hu.persons";
+
+function buildingFromRow(r: BuildingRow): BuildingEntity {
+  return {
+    type: "building", id: r.id, version: r.version, districtId: r.district_id, smallAreaId: r.small_area_id, number: r.number, use: r.use,
+    name: r.name, nameEn: r.name_en, floors: r.floors, notes: r.notes, geometry: JSON.parse(r.geometry) as Point | Polygon,
+  };
+}
+
+function housingUnitFromRow(r: HousingUnitRow): HousingUnitEntity {
+  return {
+    type: "housing_unit", id: r.id, version: r.version, buildingId: r.building_id, smallAreaId: r.small_area_id, unitNumber: r.unit_number,
+    floor: r.floor, entrance: r.entrance, status: r.status, households: r.households, persons: r.persons,
+  };
+}
+
 /** Used by the edit reads: districts matching a SQL condition on alias `d` (e.g. `d.id IN (…)`), ordered by code. */
 export function selectDistricts(db: Db, where: string, params: unknown[]): DistrictEntity[] {
   const rows = db.$client.prepare(`SELECT ${DISTRICT_COLUMNS} FROM districts d WHERE ${where} ORDER BY d.code`).all(...params) as DistrictRow[];
@@ -84,7 +130,21 @@ export function selectSmallAreas(db: Db, where: string, params: unknown[]): Smal
   return rows.map(smallAreaFromRow);
 }
 
-function bboxValues(geometry: AreaGeometry | null): [number | null, number | null, number | null, number | null] {
+/** Used by the edit reads: buildings matching a SQL condition on alias `b`, ordered by id. */
+export function selectBuildings(db: Db, where: string, params: unknown[], limit?: number): BuildingEntity[] {
+  const rows = db.$client
+    .prepare(`SELECT ${BUILDING_COLUMNS} FROM buildings b WHERE ${where} ORDER BY b.id${limit === undefined ? "" : ` LIMIT ${Math.trunc(limit)}`}`)
+    .all(...params) as BuildingRow[];
+  return rows.map(buildingFromRow);
+}
+
+/** Used by the edit reads: housing units matching a SQL condition on alias `hu`, ordered by building and id. */
+export function selectHousingUnits(db: Db, where: string, params: unknown[]): HousingUnitEntity[] {
+  const rows = db.$client.prepare(`SELECT ${HOUSING_UNIT_COLUMNS} FROM housing_units hu WHERE ${where} ORDER BY hu.building_id, hu.id`).all(...params) as HousingUnitRow[];
+  return rows.map(housingUnitFromRow);
+}
+
+function bboxValues(geometry: AreaGeometry | Point | Polygon | null): [number | null, number | null, number | null, number | null] {
   if (!geometry) return [null, null, null, null];
   const { minLon, minLat, maxLon, maxLat } = bboxColumns(geometry);
   return [minLon, minLat, maxLon, maxLat];
@@ -92,12 +152,31 @@ function bboxValues(geometry: AreaGeometry | null): [number | null, number | nul
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
+function writeBuildingRow(db: Db, b: BuildingEntity, exists: boolean): void {
+  const values = [b.districtId, b.smallAreaId, b.number, b.use, b.name, b.nameEn, b.floors, b.notes, JSON.stringify(b.geometry), ...bboxValues(b.geometry), b.version, b.id];
+  const sql = exists
+    ? `UPDATE buildings SET district_id = ?, small_area_id = ?, number = ?, use = ?, name = ?, name_en = ?, floors = ?, notes = ?, geometry = ?, min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ?, version = ?, updated_at = ${NOW} WHERE id = ?`
+    : "INSERT INTO buildings (district_id, small_area_id, number, use, name, name_en, floors, notes, geometry, min_lon, min_lat, max_lon, max_lat, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  db.$client.prepare(sql).run(...values);
+}
+
+function writeHousingUnitRow(db: Db, u: HousingUnitEntity, exists: boolean): void {
+  const values = [u.buildingId, u.smallAreaId, u.unitNumber, u.floor, u.entrance, u.status, u.households, u.persons, u.version, u.id];
+  const sql = exists
+    ? `UPDATE housing_units SET building_id = ?, small_area_id = ?, unit_number = ?, floor = ?, entrance = ?, status = ?, households = ?, persons = ?, version = ?, updated_at = ${NOW} WHERE id = ?`
+    : "INSERT INTO housing_units (building_id, small_area_id, unit_number, floor, entrance, status, households, persons, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  db.$client.prepare(sql).run(...values);
+}
+
 /**
  * Used by the edit write: stores an entity's whole state (insert with its id when `exists` is false, else
- * update), with its version, `updated_at` and the bbox columns the R*Tree triggers follow. A small area's
- * `bad_imagery` flag is not part of the entity and is kept.
+ * update), with its version, `updated_at` and the bbox columns the R*Tree triggers follow (districts, small
+ * areas, buildings). A small area's `bad_imagery` flag is not part of the entity and is kept. A building's
+ * `districtId` and `smallAreaId` are written as given: the write derives them first (edit-derive.ts).
  */
 export function writeEntityRow(db: Db, entity: EditableEntity, exists: boolean): void {
+  if (entity.type === "building") return writeBuildingRow(db, entity, exists);
+  if (entity.type === "housing_unit") return writeHousingUnitRow(db, entity, exists);
   const c = db.$client;
   const g = entity.geometry ? JSON.stringify(entity.geometry) : null;
   const bbox = bboxValues(entity.geometry);

@@ -3,8 +3,14 @@
  * metres: district W (0–400 m east, 0–400 m north) split at 200 m into small areas 001 and 002, district E
  * (400–800 m) with one small area, and district N (600–800 m north), apart and not yet divided.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Polygon, Position } from "geojson";
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "./client";
+import { getDb } from "./client";
+import { WriteRefused } from "./mutations";
 import { getEditSnapshot } from "./edit-queries";
 import { insertTownship } from "./seed/insert-township";
 import { tinyAt } from "./seed/tiny-township-fixture";
@@ -67,4 +73,34 @@ export function findEntities(db: Db) {
   const smallArea = (districtCode: string, code: string): SmallAreaEntity =>
     snapshot.smallAreas.find((a) => a.code === code && a.districtId === district(districtCode).id)!;
   return { snapshot, district, smallArea };
+}
+
+/** Used by db tests: runs `fn`, expects it to throw `WriteRefused`, and returns the refusal to inspect. */
+export function expectRefusal(fn: () => unknown): WriteRefused {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WriteRefused) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+/**
+ * Used by route tests: points the app's database (`getDb`, through TESSERA_DB) at a fresh file seeded with
+ * the small edit township for the tests of one file, and puts everything back afterwards.
+ */
+export function setUpEditTownshipDatabase(name: string): void {
+  const folder = mkdtempSync(join(tmpdir(), `tessera-${name}-`));
+  const previous = process.env.TESSERA_DB;
+  beforeAll(() => {
+    process.env.TESSERA_DB = join(folder, `${name}.db`);
+    seedEditTownship(getDb());
+  });
+  afterAll(() => {
+    getDb().$client.close();
+    if (previous === undefined) delete process.env.TESSERA_DB;
+    else process.env.TESSERA_DB = previous;
+    rmSync(folder, { recursive: true, force: true });
+  });
 }

@@ -13,7 +13,10 @@ import type { Bbox } from "@/lib/geo/bbox";
 import { CoveragePanel } from "./coverage-panel";
 import { EditorLayer } from "./editor/editor-layer";
 import { attributesGesture, type Selection } from "./editor/gestures";
+import { BuildingPanel } from "./editor/building-panel";
+import { deleteGesture } from "./editor/gestures";
 import { useEditor } from "./editor/use-editor";
+import { useTools } from "./editor/use-tools";
 import { LanguageSwitcher } from "./language-switcher";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
@@ -92,6 +95,8 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           district: null,
         }));
         writeUrl(view, target.id);
+      } else if (target?.type === "building") {
+        setSelection({ smallAreas: [], district: null, building: target.id });
       } else if (target?.type === "district") {
         setSelection({ smallAreas: [], district: target.id });
         writeUrl(view, null);
@@ -102,19 +107,22 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
     [onSelect, view, writeUrl],
   );
   // after an edit: reload the map's layers, and forget selected areas that no longer exist
-  const onDataChanged = useCallback((deleted: ReadonlyArray<{ type: "district" | "small_area"; id: number }> = []) => {
+  const onDataChanged = useCallback((deleted: ReadonlyArray<{ type: string; id: number }> = []) => {
     setDataVersion((n) => n + 1);
     if (!deleted.length) return;
     const gone = new Set(deleted.map((d) => `${d.type}/${d.id}`));
     setSelection((s) => ({
       smallAreas: s.smallAreas.filter((id) => !gone.has(`small_area/${id}`)),
       district: s.district !== null && gone.has(`district/${s.district}`) ? null : s.district,
+      building: s.building != null && gone.has(`building/${s.building}`) ? null : s.building,
     }));
   }, []);
   const onPending = useCallback((features: FeatureCollection) => map?.showPending(features), [map]);
-  const onWritten = useCallback((result: { deleted: Array<{ type: "district" | "small_area"; id: number }> }) => onDataChanged(result.deleted), [onDataChanged]);
+  const onWritten = useCallback((result: { deleted: Array<{ type: string; id: number }> }) => onDataChanged(result.deleted), [onDataChanged]);
   const editor = useEditor({ onPending, onWritten });
   const { run } = editor;
+  const onSelectBuilding = useCallback((id: number) => setSelection({ smallAreas: [], district: null, building: id }), []);
+  const tools = useTools({ map, editor, selection, townships, onSelectBuilding });
   const saveAttributes = useCallback(
     (id: number, version: number, name: string, notes: string) => run(attributesGesture(id, version, name, notes), { quiet: true }),
     [run],
@@ -149,9 +157,9 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
         <EditorLayer
           map={map}
           editor={editor}
+          tools={tools}
           selection={selection}
           onClearSelection={() => onSelect(null)}
-          townships={townships}
           onDataChanged={onDataChanged}
           registerDrawActivity={registerDrawActivity}
         />
@@ -174,7 +182,20 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           testHook={testHook}
         />
       </main>
-      <SidePanel id={selected} dataVersion={dataVersion} saveAttributes={saveAttributes} onClose={() => onSelect(null)} />
+      {selection.building != null ? (
+        <BuildingPanel
+          id={selection.building}
+          editor={editor}
+          onMove={() => tools.start("move_building")}
+          onDelete={() => {
+            const gesture = deleteGesture(selection);
+            if (gesture) void run(gesture);
+          }}
+          onClose={() => onSelect(null)}
+        />
+      ) : (
+        <SidePanel id={selected} dataVersion={dataVersion} saveAttributes={saveAttributes} onClose={() => onSelect(null)} />
+      )}
     </div>
   );
 }

@@ -24,7 +24,7 @@ interface Props {
   extent: [number, number, number, number] | null;
   imagery: ImageryInfo | null;
   initialView: UrlView | null;
-  selection: { smallAreas: number[]; district: number | null };
+  selection: { smallAreas: number[]; district: number | null; building?: number | null };
   visibility: Record<LayerGroup, boolean>;
   opacity: number;
   dataVersion: number;
@@ -73,7 +73,7 @@ export function MapView(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => map.current?.setSelection(props.selection.smallAreas, props.selection.district), [props.selection]);
+  useEffect(() => map.current?.setSelection(props.selection.smallAreas, props.selection.district, props.selection.building), [props.selection]);
   useEffect(() => {
     for (const group of Object.keys(LAYER_GROUPS) as LayerGroup[]) map.current?.setGroupVisible(group, props.visibility[group]);
   }, [props.visibility]);

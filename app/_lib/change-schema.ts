@@ -4,13 +4,19 @@
  * the write (db/edit-mutations.ts), which names the place the same way.
  */
 import { z } from "zod";
-import { SMALL_AREA_STATUSES } from "@/lib/domain/types";
+import { BUILDING_USES, HOUSING_UNIT_STATUSES, SMALL_AREA_STATUSES } from "@/lib/domain/types";
+import { MAX_FILL_UNITS, MAX_FLOORS, MAX_NAME_LENGTH, MAX_NOTES_LENGTH, MAX_UNIT_NUMBER_LENGTH, MIN_FLOORS, MIN_UNIT_FLOOR } from "@/lib/edits/building-rules";
 import { CHANGE_LABELS, EDITABLE_TYPES, type Change } from "@/lib/edits/types";
 
-/** Most puts one Change may carry (a split or merge writes a handful; an import goes another way). */
+/**
+ * Most puts of districts, small areas and buildings one Change may carry (a split or merge writes a handful;
+ * an import goes another way).
+ */
 export const MAX_PUTS = 200;
-/** Most deletes one Change may carry. */
+/** Most deletes of districts, small areas and buildings one Change may carry. */
 export const MAX_DELETES = 200;
+/** Most housing-unit puts, and most housing-unit deletes, one Change may carry besides (a quick entry of 2,000 units, a building deleted with them). */
+export const MAX_HOUSING_UNIT_PUTS = MAX_FILL_UNITS;
 /** Most positions all geometries of one Change may hold together. */
 export const MAX_POSITIONS = 100_000;
 
@@ -48,20 +54,66 @@ const smallArea = z.object({
   notes: optionalText(2000),
 });
 
-const put = z.object({ entity: z.discriminatedUnion("type", [district, smallArea]), baseVersion: version.nullable() });
+const point = z.object({ type: z.literal("Point"), coordinates: position });
+const count = z.number().int().min(0);
+
+const building = z.object({
+  type: z.literal("building"),
+  id,
+  version,
+  districtId: id.nullable(),
+  smallAreaId: id.nullable(),
+  number: z.number().int().positive().nullable(),
+  use: z.enum(BUILDING_USES),
+  name: optionalText(MAX_NAME_LENGTH),
+  nameEn: optionalText(MAX_NAME_LENGTH),
+  floors: z.number().int().min(MIN_FLOORS).max(MAX_FLOORS),
+  notes: optionalText(MAX_NOTES_LENGTH),
+  geometry: z.discriminatedUnion("type", [point, polygon]),
+});
+
+const housingUnit = z.object({
+  type: z.literal("housing_unit"),
+  id,
+  version,
+  buildingId: id,
+  smallAreaId: id.nullable(),
+  unitNumber: z.string().min(1).max(MAX_UNIT_NUMBER_LENGTH),
+  floor: z.number().int().min(MIN_UNIT_FLOOR).max(MAX_FLOORS).nullable(),
+  entrance: optionalText(MAX_UNIT_NUMBER_LENGTH),
+  status: z.enum(HOUSING_UNIT_STATUSES),
+  households: count,
+  persons: count,
+});
+
+const put = z.object({ entity: z.discriminatedUnion("type", [district, smallArea, building, housingUnit]), baseVersion: version.nullable() });
 const del = z.object({ type: z.enum(EDITABLE_TYPES), id: z.number().int().positive(), baseVersion: version });
 
-function countPositions(geometry: z.infer<typeof areaGeometry> | null): number {
+function countPositions(geometry: z.infer<typeof areaGeometry> | z.infer<typeof point> | null | undefined): number {
   if (!geometry) return 0;
+  if (geometry.type === "Point") return 1;
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   return polygons.reduce((sum, rings) => sum + rings.reduce((s, r) => s + r.length, 0), 0);
 }
 
-/** Used by `parseChange`: the whole Change, its position budget checked once every shape is known. */
+/** Housing units come by the thousand (quick entry, a building deleted with its units); everything else by the hundred. */
+function checkCounts(items: ReadonlyArray<{ isUnit: boolean }>, path: "puts" | "deletes", max: number, ctx: z.RefinementCtx): void {
+  const units = items.filter((item) => item.isUnit).length;
+  if (units > MAX_HOUSING_UNIT_PUTS) ctx.addIssue({ code: "custom", path: [path], message: `more than ${MAX_HOUSING_UNIT_PUTS} housing units` });
+  if (items.length - units > max) ctx.addIssue({ code: "custom", path: [path], message: `more than ${max} entities besides housing units` });
+}
+
+/** Used by `parseChange`: the whole Change, its counts and position budget checked once every shape is known. */
 export const changeSchema = z
-  .object({ label: z.enum(CHANGE_LABELS), puts: z.array(put).max(MAX_PUTS), deletes: z.array(del).max(MAX_DELETES) })
+  .object({
+    label: z.enum(CHANGE_LABELS),
+    puts: z.array(put).max(MAX_PUTS + MAX_HOUSING_UNIT_PUTS),
+    deletes: z.array(del).max(MAX_DELETES + MAX_HOUSING_UNIT_PUTS),
+  })
   .superRefine((change, ctx) => {
-    const positions = change.puts.reduce((sum, p) => sum + countPositions(p.entity.geometry), 0);
+    checkCounts(change.puts.map((p) => ({ isUnit: p.entity.type === "housing_unit" })), "puts", MAX_PUTS, ctx);
+    checkCounts(change.deletes.map((d) => ({ isUnit: d.type === "housing_unit" })), "deletes", MAX_DELETES, ctx);
+    const positions = change.puts.reduce((sum, p) => sum + countPositions("geometry" in p.entity ? p.entity.geometry : undefined), 0);
     if (positions > MAX_POSITIONS) ctx.addIssue({ code: "custom", path: ["puts"], message: `more than ${MAX_POSITIONS} positions (${positions})` });
   });
 

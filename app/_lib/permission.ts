@@ -2,7 +2,9 @@
  * Permission per record: the seam the edit write asks about every entity it touches (DESIGN.md "How one edit
  * flows", step 4). There are no sign-ins yet; issue #6 adds users, roles and assignments and fills in
  * `getCurrentEditor` (from the session) and `canEditEntity` (e.g. a mapper edits the districts assigned to
- * them and their small areas; a guide confirms but does not redraw; auditors only read).
+ * them and their small areas; a guide confirms but does not redraw; auditors only read). Buildings and
+ * housing units come through the same seam; housing units hold confidential census data (issue #5), so the
+ * rule for them is also who may see them.
  */
 import type { UserRole } from "@/lib/domain/types";
 import type { EditableEntity } from "@/lib/edits/types";

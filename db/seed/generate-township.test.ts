@@ -1,7 +1,8 @@
 import { booleanClockwise, booleanIntersects, booleanPointInPolygon, kinks } from "@turf/turf";
 import type { Point, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { isDistrictCode, isSmallAreaCode } from "@/lib/domain/codes";
+import { formatSmallAreaCode, isDistrictCode, isSmallAreaCode } from "@/lib/domain/codes";
+import { orderBuildingsClockwise, orderSmallAreasClockwise } from "@/lib/geo/clockwise-order";
 import { ringAreaM2 } from "@/lib/geo/ring-area";
 import { generateDemoTownship } from "./generate-township";
 import type { DemoTownship } from "./types";
@@ -121,44 +122,15 @@ describe("generateDemoTownship", () => {
     }
   });
 
-  it("numbers small areas and buildings from the north-west, clockwise around the enclosing unit", () => {
-    // bearing clockwise from north-west (0 = NW, 45 = N, 90 = NE …), on the ground (lon scaled by cos lat)
-    const bearing = (c: Position, p: Position) => {
-      const compass = (Math.atan2((p[0] - c[0]) * Math.cos((c[1] * Math.PI) / 180), p[1] - c[1]) * 180) / Math.PI;
-      return (((compass + 45) % 360) + 360) % 360;
-    };
-    const areaCentroid = (ring: Position[]): Position => {
-      let a = 0;
-      let x = 0;
-      let y = 0;
-      const [ox, oy] = ring[0];
-      for (let i = 0; i + 1 < ring.length; i++) {
-        const [x0, y0] = [ring[i][0] - ox, ring[i][1] - oy];
-        const [x1, y1] = [ring[i + 1][0] - ox, ring[i + 1][1] - oy];
-        const f = x0 * y1 - x1 * y0;
-        a += f;
-        x += (x0 + x1) * f;
-        y += (y0 + y1) * f;
-      }
-      return [ox + x / (3 * a), oy + y / (3 * a)];
-    };
-    const expectAscending = (values: number[]) => {
-      for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1] - 1e-6);
-    };
-    for (const d of demo.districts.filter((x) => x.hasSmallAreas)) {
-      const center = areaCentroid(d.geometry.coordinates[0]);
-      const sas = demo.smallAreas.filter((sa) => sa.districtCode === d.code);
-      expectAscending(sas.map((sa) => bearing(center, areaCentroid(sa.geometry.coordinates[0]))));
-      for (const sa of sas) {
-        const c = areaCentroid(sa.geometry.coordinates[0]);
-        const inSa = demo.buildings
-          .filter((b) => b.smallAreaFullCode === `${sa.districtCode}${sa.code}`)
-          .sort((a, b) => a.number! - b.number!);
-        const mid = (b: (typeof inSa)[number]): Position => {
-          const r = b.geometry.coordinates[0];
-          return [(r[0][0] + r[2][0]) / 2, (r[0][1] + r[2][1]) / 2];
-        };
-        expectAscending(inSa.map((b) => bearing(c, mid(b))));
+  it("numbers small areas and buildings by the numbering rule (north-west corner first, clockwise), on the geometry it outputs", () => {
+    for (const t of [demo, ...others]) {
+      for (const d of t.districts.filter((x) => x.hasSmallAreas)) {
+        const sas = t.smallAreas.filter((sa) => sa.districtCode === d.code);
+        expect(orderSmallAreasClockwise(d.geometry, sas, (sa) => sa.geometry).map((sa) => sa.code)).toEqual(sas.map((_, i) => formatSmallAreaCode(i + 1)));
+        for (const sa of sas) {
+          const inSa = t.buildings.filter((b) => b.smallAreaFullCode === `${sa.districtCode}${sa.code}`);
+          expect(orderBuildingsClockwise(sa.geometry, inSa, (b) => b.geometry).map((b) => b.number)).toEqual(inSa.map((_, i) => i + 1));
+        }
       }
     }
   });

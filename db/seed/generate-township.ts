@@ -22,7 +22,7 @@ import type { LineString, Point, Polygon, Position } from "geojson";
 import { formatSmallAreaCode } from "@/lib/domain/codes";
 import { createRandom, hashSeed, mulberry32, type Random } from "@/lib/domain/random";
 import type { BuildingUse, HousingUnitStatus } from "@/lib/domain/types";
-import { orderClockwiseFromNorthWest } from "@/lib/geo/clockwise-order";
+import { orderBuildingsClockwise, orderSmallAreasClockwise } from "@/lib/geo/clockwise-order";
 import { convexPolygonsSeparated, segmentSegmentDistance } from "@/lib/geo/planar-distance";
 import { pointInRing } from "@/lib/geo/point-in-polygon";
 import { ringCentroid } from "@/lib/geo/ring-centroid";
@@ -642,6 +642,9 @@ function apartmentUnits(rng: Random, cfg: { entrances: number; floors: number; u
 
 const householdsOf = (units: DemoHousingUnit[]) => units.reduce((s, u) => s + u.households, 0);
 
+/** A ring as the polygon it is output as (and numbered as). */
+const polygonOf = (ring: Position[]): Polygon => ({ type: "Polygon", coordinates: [ring] });
+
 // ---------------------------------------------------------------------------------------------------------
 // The generator
 
@@ -649,11 +652,10 @@ const householdsOf = (units: DemoHousingUnit[]) => units.reduce((s, u) => s + u.
  * Generates the demo township for `seed` (default 1). Deterministic and pure (same seed → deep-equal result),
  * runs in well under a second.
  *
- * Numbering rules (see lib/geo/clockwise-order.ts): small-area codes 001… in each district, and building
- * numbers 1…n in each small area, follow the bearing of the item's reference point (a small area's area
- * centroid; a building's footprint centre, the midpoint of its diagonal) seen from the area centroid of the
- * enclosing district / small area, clockwise starting from the north-west direction (ties nearest first).
- * Buildings of the district without small areas have no small area and no number.
+ * Numbering (the rule of lib/domain/numbering.ts, docs/numbering.svg): small-area codes 001… in each district,
+ * and building numbers 1…n in each small area, start at the north-west corner of the enclosing district / small
+ * area and go clockwise, outer ring before inner. Buildings of the district without small areas have no small
+ * area and no number.
  *
  * Housing units: village houses have 1 unit (sometimes 2) of 1–2 households; apartment blocks 12–36 units of
  * one household each; a few units are vacant (0 households, 0 persons), away (全户外出: 1 household, its
@@ -713,8 +715,7 @@ export function generateDemoTownship(seed = 1): DemoTownship {
       for (const c of piece) c.sa = sa;
       return sa;
     });
-    const center = ringCentroid(d.ring);
-    d.smallAreas = orderClockwiseFromNorthWest(recs, (sa) => ringCentroid(sa.ring), center);
+    d.smallAreas = orderSmallAreasClockwise(polygonOf(d.ring), recs, (sa) => polygonOf(sa.ring));
     d.smallAreas.forEach((sa, idx) => (sa.code = formatSmallAreaCode(idx + 1)));
   }
 
@@ -1246,11 +1247,12 @@ export function generateDemoTownship(seed = 1): DemoTownship {
   const landmarkPoints: DemoReferenceFeature[] = [];
   const footprintLL = new Map<BuildingRec, Polygon>();
   for (const b of buildings) footprintLL.set(b, polygonLL(b.poly));
-  /** Centre of a footprint (midpoint of its diagonal), the reference point for numbering. */
+  /** Centre of a footprint (midpoint of its diagonal), where its landmark point goes. */
   const centerOf = (b: BuildingRec): Position => {
     const ring = footprintLL.get(b)!.coordinates[0];
     return [(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2];
   };
+  const footprintOf = (b: BuildingRec) => footprintLL.get(b)!;
   const emit = (b: BuildingRec, number: number | null) => {
     outBuildings.push({
       districtCode: b.district.code,
@@ -1273,12 +1275,12 @@ export function generateDemoTownship(seed = 1): DemoTownship {
     if (dist.spec.hasSmallAreas) {
       for (const sa of dist.smallAreas) {
         const inSa = buildings.filter((b) => b.sa === sa);
-        const ordered = orderClockwiseFromNorthWest(inSa, centerOf, ringCentroid(sa.ring));
+        const ordered = orderBuildingsClockwise(polygonOf(sa.ring), inSa, footprintOf);
         ordered.forEach((b, idx) => emit(b, idx + 1));
       }
     } else {
       const inD = buildings.filter((b) => b.district === dist);
-      for (const b of orderClockwiseFromNorthWest(inD, centerOf, ringCentroid(dist.ring))) emit(b, null);
+      for (const b of orderBuildingsClockwise(polygonOf(dist.ring), inD, footprintOf)) emit(b, null);
     }
   }
 

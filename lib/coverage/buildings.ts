@@ -17,6 +17,8 @@ export interface BuildingAssignment {
   totals: Map<string, { buildings: number; households: number; persons: number }>;
   unassigned: Array<{ building: CheckBuilding; at: [number, number] }>;
   ambiguous: Array<{ building: CheckBuilding; at: [number, number]; keys: string[] }>;
+  /** per building (aligned with the input): index into `areas` of the area it is counted in (`totals`), else -1 */
+  areaOf: Int32Array;
 }
 
 
@@ -94,11 +96,13 @@ export function buildingPoint(building: CheckBuilding): [number, number] | null 
  * Used by the coverage check (and, through it, by the app after each boundary edit): assigns every building
  * to the small area it lies in through a raster of the areas (one look-up in cells no boundary passes near,
  * a flat point-in-polygon test against the few candidate areas elsewhere); a building in no area is unassigned, one within `toleranceM` of a boundary or in two areas ambiguous.
+ * `areaOf` gives each building's area, for callers that store it (bulk loads, `bin/bench-buildings.ts`).
  */
 export function assignBuildings(areas: readonly IndexedArea[], buildings: readonly CheckBuilding[], toleranceM: number): BuildingAssignment {
   const totals = new Map<string, { buildings: number; households: number; persons: number }>();
   for (const a of areas) totals.set(a.key, { buildings: 0, households: 0, persons: 0 });
-  const result: BuildingAssignment = { totals, unassigned: [], ambiguous: [] };
+  const areaOf = new Int32Array(buildings.length).fill(-1);
+  const result: BuildingAssignment = { totals, unassigned: [], ambiguous: [], areaOf };
   if (!areas.length) {
     for (const b of buildings) {
       const at = buildingPoint(b);
@@ -120,7 +124,8 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
   const hits: CellHits = { inside: new Int32Array(64), insideCount: 0, near: new Int32Array(64), nearCount: 0 };
   const inside = hits.inside, near = hits.near;
 
-  for (const b of buildings) {
+  for (let k = 0; k < buildings.length; k++) {
+    const b = buildings[k];
     let x: number, y: number;
     if (b.geometry?.type === "Point") {
       x = b.geometry.coordinates[0];
@@ -149,6 +154,7 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
     const insideCount = hits.insideCount, nearCount = hits.nearCount;
     if (insideCount === 1) {
       // counted where it lies, even when it is also reported as too close to the boundary
+      areaOf[k] = inside[0];
       const t = totalsByIndex[inside[0]];
       t.buildings += 1;
       t.households += b.households;

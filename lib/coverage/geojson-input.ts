@@ -28,6 +28,8 @@ export const INPUT_RULES = [
   "code_type",
   "virtual_type",
   "count_type",
+  /** `tessera number`: a district with more small areas than 3-digit codes */
+  "too_many_small_areas",
 ] as const;
 export type InputRule = (typeof INPUT_RULES)[number];
 
@@ -58,9 +60,11 @@ export interface CoverageFiles {
   county?: InputFile;
 }
 
-type GeometryKind = "Polygon" | "MultiPolygon" | "Point";
+/** Geometry types the CLI input files may hold. */
+export type GeometryKind = "Polygon" | "MultiPolygon" | "Point";
 
-class Rejected extends Error {
+/** A rule broken inside one file, before the file's name is known (see {@link inFile}). */
+export class Rejected extends Error {
   constructor(
     readonly place: string,
     readonly rule: InputRule,
@@ -117,7 +121,8 @@ function checkNesting(value: unknown, depth: number): CoordinateProblem | null {
 
 const DEPTH: Record<GeometryKind, number> = { Point: 0, Polygon: 2, MultiPolygon: 3 };
 
-function readGeometry(value: unknown, allowed: GeometryKind[], place: string): Polygon | MultiPolygon | Point {
+/** Used by the readers of CLI input files: a geometry of one of the `allowed` types, or a `Rejected` naming the place. */
+export function readGeometry(value: unknown, allowed: GeometryKind[], place: string): Polygon | MultiPolygon | Point {
   const type = value && typeof value === "object" && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
   if (typeof type !== "string" || !allowed.includes(type as GeometryKind)) {
     throw new Rejected(place, "geometry_type", `the geometry must be a ${allowed.join(" or ")}, not ${typeof type === "string" ? type : describeValue(value)}`);
@@ -128,14 +133,16 @@ function readGeometry(value: unknown, allowed: GeometryKind[], place: string): P
   return { type, coordinates } as Polygon | MultiPolygon | Point;
 }
 
-function readCode(value: unknown, place: string, pad: number, what: string): string {
+/** Used by the readers of CLI input files: a code (string; a non-negative integer zero-padded to `pad` digits). */
+export function readCode(value: unknown, place: string, pad: number, what: string): string {
   if (value === undefined || value === null || value === "") throw new Rejected(place, "required", `the ${what} is required`);
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value).padStart(pad, "0");
   throw new Rejected(place, "code_type", `a code must be a string of digits (or a non-negative integer), not ${describeValue(value)}`);
 }
 
-function readVirtual(value: unknown, place: string): boolean {
+/** Used by the readers of CLI input files: the `virtual` flag (true/false, 1/0, absent = false). */
+export function readVirtual(value: unknown, place: string): boolean {
   if (value === undefined || value === null || value === false || value === 0) return false;
   if (value === true || value === 1) return true;
   throw new Rejected(place, "virtual_type", `virtual must be true or false (or 1/0), not ${describeValue(value)}`);
@@ -151,8 +158,11 @@ function zodPlace(prefix: string, path: PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : `${s}${s ? "." : ""}${String(k)}`), prefix);
 }
 
-/** Runs `read` on every feature of a FeatureCollection text, naming the place of the first thing wrong. */
-function readFeatures<T>(text: string, read: (f: z.infer<typeof feature>, place: string, index: number) => T): T[] {
+/**
+ * Used by the readers of CLI input files: runs `read` on every feature of a FeatureCollection text (`raw` is
+ * the feature as parsed, with every member kept), naming the place of the first thing wrong.
+ */
+export function readFeatures<T>(text: string, read: (f: z.infer<typeof feature>, place: string, index: number, raw: unknown) => T): T[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -171,7 +181,7 @@ function readFeatures<T>(text: string, read: (f: z.infer<typeof feature>, place:
       const issue = f.error.issues[0];
       throw new Rejected(zodPlace(place, issue.path), "feature", `expected a GeoJSON Feature (${issue.message})`);
     }
-    return read(f.data, place, i);
+    return read(f.data, place, i, raw);
   });
 }
 
@@ -209,7 +219,8 @@ function readContainer(text: string): MultiPolygon {
   return { type: "MultiPolygon", coordinates: parts.flatMap((g) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates)) };
 }
 
-function inFile<T>(file: InputFile, read: (text: string) => T): T {
+/** Used by the readers of CLI input files: runs `read` on a file's text, turning a `Rejected` into a `CoverageInputError` naming the file. */
+export function inFile<T>(file: InputFile, read: (text: string) => T): T {
   try {
     return read(file.text);
   } catch (error) {

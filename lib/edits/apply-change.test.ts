@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyChange } from "./apply-change";
-import { deepFreeze, FIXTURE, fixtureSnapshot, withoutVersions } from "./test-fixtures";
-import type { Change, SmallAreaEntity } from "./types";
+import { BUILDING_FIXTURE, deepFreeze, FIXTURE, fixtureSnapshot, fixtureWithBuildings, withoutVersions } from "./test-fixtures";
+import type { BuildingEntity, Change, SmallAreaEntity } from "./types";
 
 const snapshot = fixtureSnapshot();
 const area = (id: number) => snapshot.smallAreas.find((s) => s.id === id)!;
@@ -79,5 +79,47 @@ describe("applyChange", () => {
     if (!back.ok) throw new Error(back.reason);
     expect(back.next.smallAreas.at(-1)!.id).toBe(16);
     expect(withoutVersions(back.next)).toEqual(withoutVersions(snapshot));
+  });
+});
+
+describe("applyChange with buildings and housing units", () => {
+  const withBuildings = fixtureWithBuildings();
+  const house = withBuildings.buildings!.find((b) => b.id === BUILDING_FIXTURE.house)!;
+
+  it("leaves the optional lists absent unless a put adds to them", () => {
+    const result = applyChange(snapshot, renamed(11, "东片"));
+    if (!result.ok) throw new Error(result.reason);
+    expect("buildings" in result.next).toBe(false);
+    expect("housingUnits" in result.next).toBe(false);
+    const placed: BuildingEntity = { ...house, id: -1, version: 0 };
+    const added = applyChange(snapshot, { label: "place_building", puts: [{ entity: placed, baseVersion: null }], deletes: [] });
+    if (!added.ok) throw new Error(added.reason);
+    expect(added.next.buildings).toEqual([{ ...placed, version: 1 }]);
+    expect("housingUnits" in added.next).toBe(false);
+    const back = applyChange(added.next, added.inverse);
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.next.buildings).toEqual([]);
+  });
+
+  it("deletes a building with its units and re-creates both, with their ids, through the inverse", () => {
+    const units = withBuildings.housingUnits!.filter((u) => u.buildingId === house.id);
+    const change: Change = {
+      label: "delete_building", puts: [],
+      deletes: [...units.map((u) => ({ type: "housing_unit" as const, id: u.id, baseVersion: u.version })), { type: "building", id: house.id, baseVersion: house.version }],
+    };
+    const result = applyChange(withBuildings, deepFreeze(change));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.next.buildings!.map((b) => b.id)).toEqual([BUILDING_FIXTURE.school, BUILDING_FIXTURE.neighbourHouse]);
+    expect(result.next.housingUnits).toEqual([]);
+    expect(result.next.smallAreas).toEqual(withBuildings.smallAreas);
+    const back = applyChange(result.next, result.inverse);
+    if (!back.ok) throw new Error(back.reason);
+    expect(withoutVersions(back.next)).toEqual(withoutVersions(withBuildings));
+  });
+
+  it("checks versions of buildings and housing units like any entity", () => {
+    const stale: Change = { label: "edit_building", puts: [{ entity: { ...house, floors: 4, version: 1 }, baseVersion: 1 }], deletes: [] };
+    expect(applyChange(withBuildings, stale)).toMatchObject({ ok: false, reason: "stale_version", place: `building/${house.id}` });
+    expect(applyChange(withBuildings, { label: "delete_housing_unit", puts: [], deletes: [{ type: "housing_unit", id: 999, baseVersion: 1 }] })).toMatchObject({ ok: false, reason: "not_found", place: "housing_unit/999" });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyHistory, HISTORY_LIMIT, parseHistory, rebaseOnSnapshot, recordEdit, recordRedo, recordUndo } from "./history";
-import type { Change, SmallAreaEntity } from "./types";
+import type { BuildingEntity, Change, SmallAreaEntity } from "./types";
 
 const change = (n: number): Change => ({ label: "move_vertex", puts: [], deletes: [{ type: "small_area", id: n, baseVersion: 1 }] });
 
@@ -55,5 +55,20 @@ describe("rebaseOnSnapshot", () => {
   it("keeps the old base version when someone changed the content (the server then answers 409)", () => {
     expect(rebaseOnSnapshot(entry, { districts: [], smallAreas: [area(5, "theirs")] }).puts[0].baseVersion).toBe(3);
     expect(rebaseOnSnapshot(entry, { districts: [], smallAreas: [] }).puts[0].baseVersion).toBe(3);
+  });
+});
+
+describe("rebaseOnSnapshot with buildings and housing units", () => {
+  it("rebases a building's undo when only the user's own round trips moved its version on", () => {
+    const building: BuildingEntity = {
+      type: "building", id: 7, version: 3, districtId: 1, smallAreaId: 2, number: 1, use: "residential", name: null, nameEn: null, floors: 2, notes: null,
+      geometry: { type: "Point", coordinates: [120, 30] },
+    };
+    const undo: Change = { label: "edit_building", puts: [{ entity: { ...building, floors: 1, version: 2 }, baseVersion: 2 }], deletes: [{ type: "housing_unit", id: 9, baseVersion: 1 }] };
+    const entry = { label: "edit_building" as const, change: undo, after: [{ ...building, version: 2 }] };
+    const rebased = rebaseOnSnapshot(entry, { districts: [], smallAreas: [], buildings: [building] });
+    expect(rebased.puts[0]).toMatchObject({ baseVersion: 3, entity: { version: 3, floors: 1 } });
+    const changed = rebaseOnSnapshot(entry, { districts: [], smallAreas: [], buildings: [{ ...building, floors: 5 }] });
+    expect(changed.puts[0].baseVersion).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { snapshotLists } from "./apply-change";
 import type { Change, ChangeLabel, EditableEntity, EditSnapshot } from "./types";
 
 /**
@@ -60,7 +61,7 @@ const contentOf = (entity: EditableEntity) => JSON.stringify({ ...entity, versio
  */
 export function rebaseOnSnapshot(entry: HistoryEntry, snapshot: EditSnapshot): Change {
   const after = new Map((entry.after ?? []).map((e) => [`${e.type}/${e.id}`, e]));
-  const current = new Map<string, EditableEntity>([...snapshot.districts, ...snapshot.smallAreas].map((e) => [`${e.type}/${e.id}`, e]));
+  const current = new Map<string, EditableEntity>(snapshotLists(snapshot).flatMap(([, list]) => list.map((e) => [`${e.type}/${e.id}`, e] as const)));
   const rebased = (type: string, id: number, baseVersion: number): number => {
     const now = current.get(`${type}/${id}`);
     const left = after.get(`${type}/${id}`);

@@ -23,7 +23,7 @@ import { checkCoverage } from "@/lib/coverage/check";
 import type { CoverageIssue } from "@/lib/coverage/types";
 import { applyChange } from "./apply-change";
 import type { OpResult } from "./refusals";
-import type { Change, DistrictEntity, EditSnapshot, SmallAreaEntity } from "./types";
+import type { BuildingEntity, Change, EditableEntity, DistrictEntity, EditSnapshot, HousingUnitEntity, SmallAreaEntity } from "./types";
 
 /** Used by every op test: freezes a value and everything in it, so an op that mutates its input throws. */
 export function deepFreeze<T>(value: T): T {
@@ -89,9 +89,49 @@ export function fixtureSnapshot(): EditSnapshot {
   });
 }
 
+/** Ids of the buildings and housing units of {@link fixtureWithBuildings}. */
+export const BUILDING_FIXTURE = {
+  /** a point at (2, 7) in small area 001 of district 1, with units 201–203 (203 assigned to the virtual 900) */
+  house: 101,
+  /** a footprint around (8.5, 2) in small area 003 of district 1, no units */
+  school: 102,
+  /** a point at (15, 7) in small area 002 of district 2, no units */
+  neighbourHouse: 103,
+  units: [201, 202, 203],
+  virtualUnit: 203,
+} as const;
+
+function building(id: number, fields: Partial<BuildingEntity> & Pick<BuildingEntity, "geometry">): BuildingEntity {
+  return { type: "building", id, version: 1, districtId: null, smallAreaId: null, number: null, use: "residential", name: null, nameEn: null, floors: 1, notes: null, ...fields };
+}
+
+function housingUnit(id: number, buildingId: number, unitNumber: string, fields: Partial<HousingUnitEntity> = {}): HousingUnitEntity {
+  return { type: "housing_unit", id, version: 1, buildingId, smallAreaId: null, unitNumber, floor: null, entrance: null, status: "occupied", households: 1, persons: 3, ...fields };
+}
+
+/** Used by the building and housing-unit op tests: the fixture snapshot with three buildings and three units, deeply frozen. */
+export function fixtureWithBuildings(): EditSnapshot {
+  const areas = fixtureSnapshot();
+  return deepFreeze({
+    districts: areas.districts,
+    smallAreas: areas.smallAreas,
+    buildings: [
+      building(101, { version: 2, districtId: 1, smallAreaId: 11, number: 1, floors: 3, geometry: { type: "Point", coordinates: at(2, 7) } }),
+      building(102, { districtId: 1, smallAreaId: 13, number: 1, use: "school", name: "中心小学", nameEn: "Central School", geometry: gridPolygon([[8, 1.5], [9, 1.5], [9, 2.5], [8, 2.5]]) }),
+      building(103, { districtId: 2, smallAreaId: 22, number: 1, geometry: { type: "Point", coordinates: at(15, 7) } }),
+    ],
+    housingUnits: [
+      housingUnit(201, 101, "1"),
+      housingUnit(202, 101, "2", { version: 3, status: "vacant", households: 0, persons: 0 }),
+      housingUnit(203, 101, "3", { smallAreaId: FIXTURE.virtualSmallArea, status: "collective", households: 2, persons: 40 }),
+    ],
+  });
+}
+
 /**
  * Used to compare snapshots "apart from versions" (after an op and its inverse): the entities without their
- * versions, sorted by id (an undone delete re-creates its entity at the end of the list).
+ * versions, sorted by id (an undone delete re-creates its entity at the end of the list). Buildings and
+ * housing units are compared when the snapshot has them.
  */
 export function withoutVersions(snapshot: EditSnapshot): unknown {
   const strip = <E extends { id: number; version: number }>(list: readonly E[]) =>
@@ -100,7 +140,12 @@ export function withoutVersions(snapshot: EditSnapshot): unknown {
       delete rest.version;
       return rest;
     });
-  return { districts: strip(snapshot.districts), smallAreas: strip(snapshot.smallAreas) };
+  return {
+    districts: strip(snapshot.districts),
+    smallAreas: strip(snapshot.smallAreas),
+    ...(snapshot.buildings ? { buildings: strip(snapshot.buildings) } : {}),
+    ...(snapshot.housingUnits ? { housingUnits: strip(snapshot.housingUnits) } : {}),
+  };
 }
 
 /** The coverage issue kinds that mean the partition is broken. */
@@ -136,4 +181,10 @@ export function applyAndUndo(snapshot: EditSnapshot, change: Change): { next: Ed
   const backward = applyChange(next, deepFreeze(forward.inverse));
   if (!backward.ok) throw new Error(`inverse refused: ${backward.reason} ${backward.place ?? ""}`);
   return { next, back: backward.next };
+}
+
+/** Used by op tests to read a put's shape: the entity's geometry as a Polygon (areas and footprints; throws for none). */
+export function polygonOf(entity: EditableEntity): Polygon {
+  if (entity.type === "housing_unit" || !entity.geometry || entity.geometry.type !== "Polygon") throw new Error(`${entity.type}/${entity.id} has no polygon`);
+  return entity.geometry;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   MAX_LATITUDE,
   TILE_SIZE,
+  bufferedTileBounds,
   flipY,
   latToWorldY,
   lonLatToTile,
@@ -90,5 +91,16 @@ describe("web mercator", () => {
     expect(flipY(0, 0)).toBe(0);
     expect(flipY(0, 3)).toBe(7);
     expect(flipY(flipY(5, 4), 4)).toBe(5);
+  });
+
+  it("grows a tile's bounds by a fraction of its width, clamped to the world", () => {
+    const [w, s, e, n] = tileBounds(13657, 6768, 14);
+    const [bw, bs, be, bn] = bufferedTileBounds(13657, 6768, 14, 64 / 4096);
+    expect(bufferedTileBounds(13657, 6768, 14, 0)).toEqual([w, s, e, n]);
+    expect(w - bw).toBeCloseTo(((e - w) * 64) / 4096, 12);
+    expect(be - e).toBeCloseTo(((e - w) * 64) / 4096, 12);
+    expect(bn).toBeGreaterThan(n);
+    expect(bs).toBeLessThan(s);
+    expect(bufferedTileBounds(0, 0, 0, 0.5)).toEqual(tileBounds(0, 0, 0));
   });
 });

@@ -110,3 +110,18 @@ export function metersToWorld(meters: number, lat: number): number {
 export function flipY(y: number, z: number): number {
   return 2 ** z - 1 - y;
 }
+
+/**
+ * Used by the vector-tile route to select what a tile draws: the lon/lat extent of XYZ tile (x, y) at zoom `z`,
+ * grown on every side by `buffer` tile widths (e.g. 64 / 4096), clamped to the Mercator square.
+ */
+export function bufferedTileBounds(x: number, y: number, z: number, buffer: number): LonLatBbox {
+  const n = 2 ** z;
+  const clamp = (v: number) => Math.max(0, Math.min(1, v));
+  return [
+    worldXToLon(clamp((x - buffer) / n)),
+    worldYToLat(clamp((y + 1 + buffer) / n)),
+    worldXToLon(clamp((x + 1 + buffer) / n)),
+    worldYToLat(clamp((y - buffer) / n)),
+  ];
+}

@@ -1,18 +1,18 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature } from "maplibre-gl";
+import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type VectorTileSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Bbox } from "@/lib/geo/bbox";
 import { defectMarkers } from "./defect-markers";
 import { createDrawAdapter, type DrawActivity, type DrawAdapter } from "./draw-adapter";
 import { snapTargetsOf, type SnapTarget } from "@/lib/geo/snap";
 import { snapToAreas } from "./snap-targets";
-import { buildMapStyle, selectedDefectFilters, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
+import { buildingTilesUrl, buildMapStyle, selectedDefectFilters, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
 import { installTestHook } from "./test-hook";
 import { configureMapWorker } from "./worker";
 
 /** What a click picked: a small area, or a district where no small area is. */
 export interface MapTarget {
-  type: "small_area" | "district";
+  type: "small_area" | "district" | "building";
   id: number;
 }
 
@@ -29,7 +29,7 @@ export interface CreateMapOptions {
   /** first view; when absent the map fits `extent` */
   view: MapView | null;
   extent: [number, number, number, number] | null;
-  /** a click on the map: the small area under it, else the district under it (null: none); `additive` with Shift */
+  /** a click on the map: the building under it, else the small area, else the district (null: none); `additive` with Shift */
   onSelect: (target: MapTarget | null, additive: boolean) => void;
   /** the drawing adapter started or finished a gesture */
   onDrawActivity?: (activity: DrawActivity) => void;
@@ -42,15 +42,15 @@ export interface CreateMapOptions {
 export interface TesseraMap {
   setGroupVisible(group: LayerGroup, visible: boolean): void;
   setImageryOpacity(opacity: number): void;
-  /** highlights the selected small areas (one, or several for a merge) and a selected district */
-  setSelection(smallAreas: readonly number[], district: number | null): void;
+  /** highlights the selected small areas (one, or several for a merge), a selected district or building */
+  setSelection(smallAreas: readonly number[], district: number | null, building?: number | null): void;
   /** the drawing input surface (draw, split line, reshape, measure) */
   readonly draw: DrawAdapter;
   /** the areas new shapes snap to (their vertices first, then their edges) */
   setSnapTargets(areas: ReadonlyArray<Polygon | MultiPolygon>): void;
   /** shows shapes of an edit that the server has not confirmed yet (dashed); an empty collection clears them */
   showPending(features: FeatureCollection): void;
-  /** re-fetches a GeoJSON layer after data changed on the server */
+  /** re-fetches a layer after data changed on the server (a GeoJSON layer, or every building tile) */
   reloadLayer(source: "districts" | "small-areas" | "buildings" | "reference" | "area-labels"): void;
   /** shows coverage defects: features with numeric ids and `severity` (and `kind`) properties */
   setDefects(defects: FeatureCollection): void;
@@ -95,9 +95,16 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
     if (draw.activity !== "idle") return;
     const hit = (layer: string): MapGeoJSONFeature | undefined =>
       map.getLayer(layer) && map.getLayoutProperty(layer, "visibility") !== "none" ? map.queryRenderedFeatures(event.point, { layers: [layer] })[0] : undefined;
-    const area = hit("small-area-fill");
-    const district = area ? undefined : hit("district-hit");
-    const target: MapTarget | null = area ? { type: "small_area", id: Number(area.id) } : district ? { type: "district", id: Number(district.id) } : null;
+    const building = hit("building-point") ?? hit("building-fill");
+    const area = building ? undefined : hit("small-area-fill");
+    const district = building || area ? undefined : hit("district-hit");
+    const target: MapTarget | null = building
+      ? { type: "building", id: Number(building.id) }
+      : area
+        ? { type: "small_area", id: Number(area.id) }
+        : district
+          ? { type: "district", id: Number(district.id) }
+          : null;
     options.onSelect(target, event.originalEvent.shiftKey);
   });
   map.on("mouseenter", "small-area-fill", () => (map.getCanvas().style.cursor = "pointer"));
@@ -111,6 +118,7 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
   // "load" fires once; after it the style stays usable even while a source reloads (isStyleLoaded() is then
   // false, and waiting for another "load" would wait forever)
   let loaded = false;
+  let buildingTilesVersion = 0;
   map.once("load", () => (loaded = true));
   const whenStyled = (fn: () => void) => (loaded ? fn() : map.once("load", fn));
 
@@ -125,8 +133,9 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
     setImageryOpacity(opacity) {
       whenStyled(() => map.getLayer("imagery") && map.setPaintProperty("imagery", "raster-opacity", opacity));
     },
-    setSelection(ids, district) {
+    setSelection(ids, district, building) {
       whenStyled(() => {
+        for (const layer of ["building-selected", "building-selected-point"]) if (map.getLayer(layer)) map.setFilter(layer, ["==", ["id"], building ?? -1]);
         map.setFilter("small-area-selected", ["in", ["id"], ["literal", [...ids]]]);
         map.setFilter("district-selected", ["==", ["id"], district ?? -1]);
       });
@@ -141,7 +150,8 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
     reloadLayer(source) {
       whenStyled(() => {
         const s = map.getSource(source);
-        if (s && s.type === "geojson") (s as GeoJSONSource).setData(`/api/layers/${source === "area-labels" ? "labels" : source}`);
+        if (s && s.type === "vector") (s as VectorTileSource).setTiles([buildingTilesUrl(++buildingTilesVersion)]);
+        else if (s && s.type === "geojson") (s as GeoJSONSource).setData(`/api/layers/${source === "area-labels" ? "labels" : source}`);
       });
     },
     setDefects(defects) {

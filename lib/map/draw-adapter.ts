@@ -11,7 +11,7 @@ export type { VertexEdit };
 export type SnapFunction = (position: [number, number], toleranceM: number) => [number, number] | null;
 
 /** What the adapter is doing: idle (the map's own clicks select areas) or one of the input gestures. */
-export type DrawActivity = "idle" | "polygon" | "line" | "reshape" | "measure";
+export type DrawActivity = "idle" | "polygon" | "line" | "point" | "reshape" | "measure";
 
 /** The options the editor gives the adapter. */
 export interface DrawAdapterOptions {
@@ -30,6 +30,8 @@ export interface DrawAdapter {
   drawPolygon(onFinish: (polygon: Polygon) => void): void;
   /** draw a line (a split line); on finish the line goes to `onFinish` and the adapter clears itself */
   drawLine(onFinish: (line: Position[]) => void): void;
+  /** places a point (a building); on the click the position goes to `onFinish` and the adapter clears itself */
+  drawPoint(onFinish: (position: Position) => void): void;
   /** shows the vertices of an area to drag, insert (drag a midpoint) or delete (select + Delete) */
   reshape(geometry: Polygon | MultiPolygon, onEdit: (edit: VertexEdit) => void): void;
   /** measures a line or polygon while it is drawn; `onMeasure` receives the geometry drawn so far */
@@ -75,6 +77,7 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
   let snapping = true;
   let finishPolygon: ((polygon: Polygon) => void) | null = null;
   let finishLine: ((line: Position[]) => void) | null = null;
+  let finishPoint: ((position: Position) => void) | null = null;
   let reshapeBaseline: Polygon | MultiPolygon | null = null;
   let reshapeEdit: ((edit: VertexEdit) => void) | null = null;
   let onMeasure: ((geometry: LineString | Polygon | null) => void) | null = null;
@@ -139,7 +142,7 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
     options.onActivity?.(next);
   };
   const clear = () => {
-    finishPolygon = finishLine = null;
+    finishPolygon = finishLine = finishPoint = null;
     reshapeBaseline = null;
     reshapeEdit = null;
     onMeasure = null;
@@ -164,11 +167,12 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
       onMeasure?.(geometry && (geometry.type === "Polygon" || geometry.type === "LineString") ? geometry : null);
       return;
     }
-    const polygonDone = finishPolygon, lineDone = finishLine;
+    const polygonDone = finishPolygon, lineDone = finishLine, pointDone = finishPoint;
     clear();
     setActivity("idle");
     if (geometry?.type === "Polygon" && polygonDone) polygonDone(geometry);
     if (geometry?.type === "LineString" && lineDone) lineDone(geometry.coordinates);
+    if (geometry?.type === "Point" && pointDone) pointDone(geometry.coordinates);
   };
   const onUpdate = () => {
     if (activity !== "reshape") return;
@@ -237,6 +241,11 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
       start("line");
       finishLine = onFinish;
       draw.changeMode("tessera_line");
+    },
+    drawPoint(onFinish) {
+      start("point");
+      finishPoint = onFinish;
+      draw.changeMode("draw_point");
     },
     reshape(geometry, onEdit) {
       start("reshape");

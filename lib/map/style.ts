@@ -1,5 +1,6 @@
 import type { FeatureCollection } from "geojson";
 import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
+import { BUILDING_TILES } from "@/lib/io/building-tiles";
 
 /** An imagery source as the style needs it (from `db/queries` `listImagerySources`). */
 export interface MapImagery {
@@ -16,7 +17,7 @@ export const LAYER_GROUPS = {
   reference: ["ref-farmland", "ref-water", "ref-river", "ref-road-casing", "ref-road", "ref-road-label", "ref-river-label", "ref-landmark", "ref-landmark-label"],
   smallAreas: ["small-area-fill", "small-area-selected", "small-area-line", "small-area-label"],
   districts: ["district-hit", "district-selected", "district-line-halo", "district-line", "district-label"],
-  buildings: ["building-fill", "building-line", "building-number"],
+  buildings: ["building-fill", "building-line", "building-point", "building-selected", "building-selected-point", "building-number"],
   defects: ["defect-fill", "defect-line", "defect-point", "defect-marker", "defect-selected-line", "defect-selected-point"],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
@@ -43,6 +44,14 @@ function metresToPixels(min: number, extra = 0): ExpressionSpecification {
   // at z18 one pixel is ~0.52 m at lat 30; each zoom level halves it
   const at = (metresPerPixel: number): ExpressionSpecification => ["+", extra, ["max", min, ["/", ["coalesce", ["get", "widthM"], 4], metresPerPixel]]];
   return ["interpolate", ["exponential", 2], ["zoom"], 12, at(33), 18, at(0.52)];
+}
+
+/**
+ * Used by the style and by `TesseraMap.reloadLayer("buildings")`: the building tiles URL template; a new
+ * `version` after an edit makes MapLibre fetch every tile again instead of drawing the ones it holds.
+ */
+export function buildingTilesUrl(version = 0): string {
+  return version ? `${BUILDING_TILES.url}?v=${version}` : BUILDING_TILES.url;
 }
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -76,7 +85,8 @@ function defectLayers(): StyleSpecification["layers"] {
 
 /**
  * Used by `createTesseraMap`: the whole map style — imagery under reference features, small areas,
- * districts and buildings, each read from its `/api/layers/...` GeoJSON. No glyphs URL: MapLibre draws
+ * districts and buildings; areas and reference features read from their `/api/layers/...` GeoJSON, buildings
+ * from vector tiles (`/api/buildings/tiles/{z}/{x}/{y}`). No glyphs URL: MapLibre draws
  * every label with the browser's fonts (works offline, renders Chinese).
  */
 export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "en"): StyleSpecification {
@@ -89,7 +99,8 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       districts: { type: "geojson", data: "/api/layers/districts" },
       "small-areas": { type: "geojson", data: "/api/layers/small-areas" },
       "area-labels": { type: "geojson", data: "/api/layers/labels" },
-      buildings: { type: "geojson", data: "/api/layers/buildings" },
+      // vector tiles from z13 (a county has ~300,000 buildings); below, the small-area fill is the summary
+      buildings: { type: "vector", tiles: [buildingTilesUrl()], minzoom: BUILDING_TILES.minZoom, maxzoom: BUILDING_TILES.maxZoom },
       reference: { type: "geojson", data: "/api/layers/reference" },
       // filled by the coverage panel through `TesseraMap.setDefects`
       defects: { type: "geojson", data: EMPTY },
@@ -109,8 +120,12 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "district-selected", type: "fill", source: "districts", filter: ["==", ["id"], -1], paint: { "fill-color": "#d6246e", "fill-opacity": 0.15 } },
       { id: "small-area-fill", type: "fill", source: "small-areas", paint: { "fill-color": sizeColor, "fill-opacity": 0.18 } },
       { id: "small-area-selected", type: "fill", source: "small-areas", filter: ["==", ["id"], -1], paint: { "fill-color": "#ffe14d", "fill-opacity": 0.35 } },
-      { id: "building-fill", type: "fill", source: "buildings", minzoom: 14, paint: { "fill-color": "#ff9f1c", "fill-opacity": ["interpolate", ["linear"], ["zoom"], 14, 0.25, 18, 0.45] } },
-      { id: "building-line", type: "line", source: "buildings", minzoom: 15, paint: { "line-color": "#ff7b00", "line-width": ["interpolate", ["linear"], ["zoom"], 15, 0.5, 19, 1.5] } },
+      { id: "building-fill", type: "fill", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: BUILDING_TILES.minZoom, paint: { "fill-color": "#ff9f1c", "fill-opacity": ["interpolate", ["linear"], ["zoom"], 14, 0.25, 18, 0.45] } },
+      { id: "building-line", type: "line", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: 15, paint: { "line-color": "#ff7b00", "line-width": ["interpolate", ["linear"], ["zoom"], 15, 0.5, 19, 1.5] } },
+      // a building marked by a click is a point until its footprint is drawn
+      { id: "building-point", type: "circle", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: BUILDING_TILES.minZoom, filter: isPoint, paint: { "circle-radius": ["interpolate", ["linear"], ["zoom"], 13, 2, 18, 6], "circle-color": "#ff9f1c", "circle-stroke-color": "#7a3b00", "circle-stroke-width": 1.2 } },
+      { id: "building-selected", type: "line", source: "buildings", "source-layer": BUILDING_TILES.layer, filter: ["==", ["id"], -1], paint: { "line-color": "#00e5ff", "line-width": 3 } },
+      { id: "building-selected-point", type: "circle", source: "buildings", "source-layer": BUILDING_TILES.layer, filter: ["==", ["id"], -1], paint: { "circle-radius": 9, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#00e5ff", "circle-stroke-width": 3 } },
       { id: "small-area-line", type: "line", source: "small-areas", layout: { "line-join": "round" }, paint: { "line-color": "#ffe14d", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 0.8, 17, 2.5] } },
       { id: "district-line-halo", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#ffffff", "line-opacity": 0.8, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 3, 17, 7] } },
       { id: "district-line", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#d6246e", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 1.5, 17, 3.5] } },
@@ -120,7 +135,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "ref-river-label", type: "symbol", source: "reference", minzoom: 13, filter: ["all", ["==", ["get", "kind"], "river"], ["has", "name"]], layout: { "symbol-placement": "line", "text-field": name, "text-font": FONT, "text-size": 13, "text-letter-spacing": 0.3 }, paint: { "text-color": "#0b4f8a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       { id: "ref-landmark", type: "circle", source: "reference", minzoom: 14, filter: ["==", ["get", "kind"], "landmark"], paint: { "circle-radius": 5, "circle-color": "#6c3fc4", "circle-stroke-color": "#ffffff", "circle-stroke-width": 1.5 } },
       { id: "ref-landmark-label", type: "symbol", source: "reference", minzoom: 15, filter: ["==", ["get", "kind"], "landmark"], layout: { "text-field": name, "text-font": FONT, "text-size": 12, "text-offset": [0, 1.2], "text-anchor": "top" }, paint: { "text-color": "#3b1f7a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
-      { id: "building-number", type: "symbol", source: "buildings", minzoom: 17, filter: ["has", "number"], layout: { "text-field": ["to-string", ["get", "number"]], "text-font": FONT, "text-size": 11 }, paint: { "text-color": "#ffffff", "text-halo-color": "#7a3b00", "text-halo-width": 1.2 } },
+      { id: "building-number", type: "symbol", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: 17, filter: ["has", "number"], layout: { "text-field": ["to-string", ["get", "number"]], "text-font": FONT, "text-size": 11 }, paint: { "text-color": "#ffffff", "text-halo-color": "#7a3b00", "text-halo-width": 1.2 } },
       { id: "small-area-label", type: "symbol", source: "area-labels", minzoom: 14, filter: ["==", ["get", "level"], "small_area"], layout: { "text-field": ["get", "code"], "text-font": FONT, "text-size": ["interpolate", ["linear"], ["zoom"], 14, 12, 18, 18], "text-allow-overlap": false }, paint: { "text-color": "#1a1a1a", "text-halo-color": "#ffe14d", "text-halo-width": 2 } },
       { id: "district-label", type: "symbol", source: "area-labels", maxzoom: 15.5, filter: ["==", ["get", "level"], "district"], layout: { "text-field": ["format", districtName, {}, "\n", {}, ["get", "code"], { "font-scale": 0.75 }], "text-font": FONT, "text-size": 15 }, paint: { "text-color": "#8a0f43", "text-halo-color": "#ffffff", "text-halo-width": 2 } },
     ],

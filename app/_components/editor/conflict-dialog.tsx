@@ -5,7 +5,16 @@ import type { EditableEntity } from "@/lib/edits/types";
 import type { Conflict } from "./use-editor";
 
 function describe(entity: EditableEntity): string {
-  return entity.type === "district" ? `${entity.code} ${entity.nameZh}` : `${entity.code}${entity.name ? ` ${entity.name}` : ""}`;
+  switch (entity.type) {
+    case "district":
+      return `${entity.code} ${entity.nameZh}`;
+    case "small_area":
+      return `${entity.code}${entity.name ? ` ${entity.name}` : ""}`;
+    case "building":
+      return `#${entity.id}${entity.number !== null ? ` (${entity.number})` : ""}`;
+    case "housing_unit":
+      return `#${entity.buildingId}/${entity.unitNumber}`;
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ const HINTS: Partial<Record<Tool, string>> = {
   split: "line",
   reshape: "reshape",
   measure: "measure",
+  mark_building: "point",
+  move_building: "point",
 };
 
 /** The line under the toolbar: what the current tool expects, "saving…", or why the last edit was refused. */

@@ -30,6 +30,7 @@ export function EditToolbar({ editor, tools, selection, onHelp }: Props) {
   const t = useTranslations("edit");
   const tl = useTranslations("edit.labels");
   const oneSelected = selection.smallAreas.length === 1 || (selection.smallAreas.length === 0 && selection.district !== null);
+  const anySelected = oneSelected || selection.smallAreas.length > 0 || selection.building != null;
   const undoTop = editor.history.undo[editor.history.undo.length - 1];
   const redoTop = editor.history.redo[editor.history.redo.length - 1];
   const busy = editor.busy ? t("disabled.busy") : null;
@@ -38,10 +39,11 @@ export function EditToolbar({ editor, tools, selection, onHelp }: Props) {
   const buttons: ButtonSpec[] = [
     { id: "draw-district", label: t("tools.drawDistrict"), keys: "D", active: tools.tool === "draw_district", disabled: null, onClick: toggle("draw_district") },
     { id: "draw-small-area", label: t("tools.drawSmallArea"), keys: "A", active: tools.tool === "draw_small_area", disabled: null, onClick: toggle("draw_small_area") },
+    { id: "mark-building", label: t("tools.markBuilding"), keys: "B", active: tools.tool === "mark_building", disabled: null, onClick: toggle("mark_building") },
     { id: "split", label: t("tools.split"), keys: "X", active: tools.tool === "split", disabled: null, onClick: toggle("split") },
     { id: "merge", label: t("tools.merge"), keys: "C", disabled: busy ?? (selection.smallAreas.length < 2 ? t("disabled.selectTwo") : null), onClick: tools.merge },
     { id: "reshape", label: t("tools.reshape"), keys: "R", active: tools.tool === "reshape", disabled: oneSelected ? null : t("disabled.selectOne"), onClick: toggle("reshape") },
-    { id: "delete", label: t("tools.delete"), keys: "Delete", disabled: busy ?? (oneSelected || selection.smallAreas.length > 0 ? null : t("disabled.selectOne")), onClick: tools.remove },
+    { id: "delete", label: t("tools.delete"), keys: "Delete", disabled: busy ?? (anySelected ? null : t("disabled.selectOne")), onClick: tools.remove },
     { id: "measure", label: t("tools.measure"), keys: "M", active: tools.tool === "measure", disabled: null, onClick: toggle("measure") },
     {
       id: "undo",

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import type { TownshipInfo } from "@/db/queries";
 import type { TesseraMap } from "@/lib/map/create-map";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
 import { ConflictDialog } from "./conflict-dialog";
@@ -13,23 +12,22 @@ import { HelpOverlay } from "./help-overlay";
 import { MeasureReadout } from "./measure-readout";
 import type { Editor } from "./use-editor";
 import { useShortcuts } from "./use-shortcuts";
-import { useTools } from "./use-tools";
+import type { Tools } from "./use-tools";
 
 interface Props {
   map: TesseraMap | null;
   editor: Editor;
+  tools: Tools;
   selection: Selection;
   onClearSelection: () => void;
-  townships: TownshipInfo[];
   /** after every write the server accepted (with what it deleted), and when a conflict shows the server's copy */
-  onDataChanged: (deleted?: ReadonlyArray<{ type: "district" | "small_area"; id: number }>) => void;
+  onDataChanged: (deleted?: ReadonlyArray<{ type: string; id: number }>) => void;
   /** the page hands the adapter's activity changes here (the map reports them through the page) */
   registerDrawActivity: (listener: (activity: DrawActivity) => void) => void;
 }
 
 /** The editor over the map: toolbar, status line, dialogs and shortcuts, wired to the page's one `useEditor`. */
-export function EditorLayer({ map, editor, selection, onClearSelection, townships, onDataChanged, registerDrawActivity }: Props) {
-  const tools = useTools({ map, editor, selection, townships });
+export function EditorLayer({ map, editor, tools, selection, onClearSelection, onDataChanged, registerDrawActivity }: Props) {
   const [help, setHelp] = useState(false);
 
   useEffect(() => registerDrawActivity(tools.onDrawActivity), [registerDrawActivity, tools.onDrawActivity]);
@@ -46,6 +44,7 @@ export function EditorLayer({ map, editor, selection, onClearSelection, township
 
   useShortcuts({
     drawDistrict: () => tools.start("draw_district"),
+    markBuilding: () => tools.start("mark_building"),
     drawSmallArea: () => tools.start("draw_small_area"),
     split: () => tools.start("split"),
     merge: tools.merge,

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { deleteBuilding } from "@/lib/edits/ops/building";
 import { deleteDistrict, deleteSmallArea } from "@/lib/edits/ops/delete-area";
 import { deleteSharedVertex } from "@/lib/edits/ops/delete-vertex";
 import { drawDistrict } from "@/lib/edits/ops/draw-district";
@@ -17,10 +18,11 @@ import { labelPoint } from "@/lib/geo/label-point";
 import { pointInArea } from "@/lib/geo/point-in-polygon";
 import type { Gesture } from "./use-editor";
 
-/** What the user has selected on the map: small areas (several for a merge) or one district. */
+/** What the user has selected on the map: small areas (several for a merge), one district, or one building. */
 export interface Selection {
   smallAreas: number[];
   district: number | null;
+  building?: number | null;
 }
 
 /** the point halfway along a line (by vertex distance in degrees: enough to pick the area it runs through) */
@@ -86,8 +88,12 @@ export function mergeGesture(ids: number[]): Gesture {
   return (snapshot) => mergeSmallAreas(snapshot, { ids });
 }
 
-/** Used by the delete button and its shortcut: the selected small area, or an empty selected district. */
+/** Used by the delete button and its shortcut: the selected building, small area, or an empty selected district. */
 export function deleteGesture(selection: Selection): Gesture | null {
+  if (selection.building != null) {
+    const id = selection.building;
+    return (snapshot) => deleteBuilding(snapshot, { id });
+  }
   const area = selection.smallAreas[selection.smallAreas.length - 1];
   if (area !== undefined) return (snapshot) => deleteSmallArea(snapshot, { id: area });
   if (selection.district !== null) {

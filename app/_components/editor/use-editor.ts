@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Feature, FeatureCollection } from "geojson";
 import { applyEdit, type EditResult } from "@/app/_actions/edit";
 import { applyChange } from "@/lib/edits/apply-change";
-import { emptyHistory, parseHistory, rebaseOnSnapshot, recordEdit, recordRedo, recordUndo, type EditHistory } from "@/lib/edits/history";
+import { emptyHistory, parseHistory, rebaseOnSnapshot, recordEdit, recordRedo, recordUndo, type EditHistory, type HistoryEntry } from "@/lib/edits/history";
 import type { Refusal } from "@/lib/edits/refusals";
 import { mergeServerEntities } from "@/lib/edits/snapshot";
 import type { Change, EditableEntity, EditSnapshot } from "@/lib/edits/types";
@@ -28,15 +28,15 @@ export interface EditMessage {
 }
 
 /** How a write ended: saved, or refused with the rule and the place. */
-export type SendOutcome = { ok: true } | { ok: false; reason: string; place?: string };
+export type SendOutcome = { ok: true; entities: EditableEntity[] } | { ok: false; reason: string; place?: string };
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /** the shapes a Change puts, for the dashed "not yet saved" overlay */
 function pendingFeatures(change: Change): FeatureCollection {
   const features: Feature[] = [];
-  for (const put of change.puts) {
-    if (put.entity.geometry) features.push({ type: "Feature", properties: {}, geometry: put.entity.geometry });
+  for (const { entity } of change.puts) {
+    if (entity.type !== "housing_unit" && entity.geometry) features.push({ type: "Feature", properties: {}, geometry: entity.geometry });
   }
   return { type: "FeatureCollection", features };
 }
@@ -69,10 +69,24 @@ export function useEditor({ onPending, onWritten }: Options) {
     snapshotRef.current = next;
     setSnapshot(next);
   }, []);
+  /** one building with its housing units, merged into the entities being edited; false when it is gone */
+  const loadBuilding = useCallback(
+    async (id: number): Promise<boolean> => {
+      const response = await fetch(`/api/buildings/${id}`, { cache: "no-store" });
+      if (!response.ok) return false;
+      const piece = (await response.json()) as Required<Pick<EditSnapshot, "buildings" | "housingUnits">>;
+      replaceSnapshot(mergeServerEntities(snapshotRef.current, [...piece.buildings, ...piece.housingUnits]));
+      return piece.buildings.length > 0;
+    },
+    [replaceSnapshot],
+  );
+  /** the server's copy of the areas, and of the buildings the editor has open */
   const reload = useCallback(async () => {
+    const open = (snapshotRef.current.buildings ?? []).map((b) => b.id);
     const response = await fetch("/api/edits/snapshot", { cache: "no-store" });
     if (response.ok) replaceSnapshot((await response.json()) as EditSnapshot);
-  }, [replaceSnapshot]);
+    for (const id of open) await loadBuilding(id);
+  }, [replaceSnapshot, loadBuilding]);
 
   useEffect(() => {
     // the history lives in the browser; reading it after mount keeps server and client renders equal
@@ -131,7 +145,7 @@ export function useEditor({ onPending, onWritten }: Options) {
             : recordRedo(current, result.inverse, result.entities),
       );
       callbacks.current.onWritten(result);
-      return { ok: true };
+      return { ok: true, entities: result.entities };
     },
     [replaceSnapshot, saveHistory, reload],
   );
@@ -149,14 +163,30 @@ export function useEditor({ onPending, onWritten }: Options) {
     [send],
   );
 
-  const undo = useCallback(async () => {
-    const top = history.undo[history.undo.length - 1];
-    if (top && !busy) await send({ ...rebaseOnSnapshot(top, snapshotRef.current), label: "undo" }, "undo", null);
-  }, [history, busy, send]);
-  const redo = useCallback(async () => {
-    const top = history.redo[history.redo.length - 1];
-    if (top && !busy) await send({ ...rebaseOnSnapshot(top, snapshotRef.current), label: "redo" }, "redo", null);
-  }, [history, busy, send]);
+  /** buildings an undo/redo step touches that the editor has not open (after a reload): open them first */
+  const loadBuildingsOf = useCallback(
+    async (entry: HistoryEntry) => {
+      const ids = new Set<number>();
+      for (const e of [...entry.change.puts.map((p) => p.entity), ...(entry.after ?? [])]) {
+        if (e.type === "building" && e.id > 0) ids.add(e.id);
+        if (e.type === "housing_unit" && e.buildingId > 0) ids.add(e.buildingId);
+      }
+      const open = new Set((snapshotRef.current.buildings ?? []).map((b) => b.id));
+      for (const id of ids) if (!open.has(id)) await loadBuilding(id);
+    },
+    [loadBuilding],
+  );
+  const step = useCallback(
+    async (kind: "undo" | "redo") => {
+      const top = history[kind][history[kind].length - 1];
+      if (!top || busy) return;
+      await loadBuildingsOf(top);
+      await send({ ...rebaseOnSnapshot(top, snapshotRef.current), label: kind }, kind, null);
+    },
+    [history, busy, send, loadBuildingsOf],
+  );
+  const undo = useCallback(() => step("undo"), [step]);
+  const redo = useCallback(() => step("redo"), [step]);
 
   /** conflict dialog: take the server's copy and drop mine */
   const keepTheirs = useCallback(async () => {
@@ -183,6 +213,7 @@ export function useEditor({ onPending, onWritten }: Options) {
     undo,
     redo,
     reload,
+    loadBuilding,
     keepTheirs,
     reapplyMine,
   };

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 /** What a key press does; the editor fills these in. */
 export interface ShortcutActions {
   drawDistrict: () => void;
+  markBuilding: () => void;
   drawSmallArea: () => void;
   split: () => void;
   merge: () => void;
@@ -28,6 +29,7 @@ export interface ShortcutActions {
 export const SHORTCUTS: ReadonlyArray<{ keys: string; help: string }> = [
   { keys: "D", help: "drawDistrict" },
   { keys: "A", help: "drawSmallArea" },
+  { keys: "B", help: "markBuilding" },
   { keys: "X", help: "split" },
   { keys: "C", help: "merge" },
   { keys: "R", help: "reshape" },
@@ -80,6 +82,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       const byKey: Record<string, () => void> = {
         d: a.drawDistrict,
         a: a.drawSmallArea,
+        b: a.markBuilding,
         x: a.split,
         c: a.merge,
         r: a.reshape,

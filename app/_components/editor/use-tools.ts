@@ -6,11 +6,12 @@ import type { TownshipInfo } from "@/db/queries";
 import { findDistrict, findSmallArea } from "@/lib/edits/snapshot";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
 import type { TesseraMap } from "@/lib/map/create-map";
+import { moveBuildingGesture, placeBuildingGesture } from "./building-gestures";
 import { deleteGesture, drawDistrictGesture, drawSmallAreaGesture, mergeGesture, nextDistrictCode, splitGesture, vertexGesture, type NewDistrict, type Selection } from "./gestures";
 import type { Editor } from "./use-editor";
 
 /** The editing tools; "select" is the resting state where clicks select areas. */
-export type Tool = "select" | "draw_district" | "draw_small_area" | "split" | "reshape" | "measure";
+export type Tool = "select" | "draw_district" | "draw_small_area" | "split" | "reshape" | "measure" | "mark_building" | "move_building";
 
 /** A district polygon drawn and waiting for its code and names in the dialog. */
 export interface DistrictDraft {
@@ -25,6 +26,8 @@ interface Options {
   editor: Editor;
   selection: Selection;
   townships: TownshipInfo[];
+  /** selects a building (after it was marked) */
+  onSelectBuilding: (id: number) => void;
 }
 
 function townshipFor(townships: TownshipInfo[], polygon: Polygon): TownshipInfo | null {
@@ -36,7 +39,7 @@ function townshipFor(townships: TownshipInfo[], polygon: Polygon): TownshipInfo 
  * The tool state machine of the editor: which tool is on, what each tool asks the drawing adapter for, and
  * which gesture it runs when the adapter hands a shape back. Used by the edit toolbar and the shortcuts.
  */
-export function useTools({ map, editor, selection, townships }: Options) {
+export function useTools({ map, editor, selection, townships, onSelectBuilding }: Options) {
   const [tool, setTool] = useState<Tool>("select");
   const [snapping, setSnappingState] = useState(true);
   const [districtDraft, setDistrictDraft] = useState<DistrictDraft | null>(null);
@@ -98,12 +101,24 @@ export function useTools({ map, editor, selection, townships }: Options) {
         setTool(next);
       } else if (next === "reshape") {
         startReshape();
+      } else if (next === "mark_building") {
+        map.draw.drawPoint(async (position) => {
+          const result = await run(placeBuildingGesture(position));
+          const placed = result.ok ? result.entities.find((e) => e.type === "building") : undefined;
+          if (placed) onSelectBuilding(placed.id);
+        });
+        setTool(next);
+      } else if (next === "move_building") {
+        const id = selectionRef.current.building;
+        if (id == null) return;
+        map.draw.drawPoint((position) => void run(moveBuildingGesture(id, position)));
+        setTool(next);
       } else if (next === "measure") {
         map.draw.measure(options.measureLine ? "line" : "polygon", setMeasurement);
         setTool(next);
       }
     },
-    [map, setMessage, snapshotRef, run, townships, startReshape],
+    [map, setMessage, snapshotRef, run, townships, startReshape, onSelectBuilding],
   );
 
   // the adapter went idle (gesture finished or Esc): back to selecting, except while measuring

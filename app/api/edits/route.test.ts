@@ -1,29 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyEdit } from "@/app/_actions/edit";
 import type { EditResult } from "@/app/_lib/submit-edit";
 import { getDb } from "@/db/client";
-import { findEntities, rect, seedEditTownship, W } from "@/db/edit-test-fixture";
-import type { Change, EditSnapshot } from "@/lib/edits/types";
+import { findEntities, rect, setUpEditTownshipDatabase, W } from "@/db/edit-test-fixture";
+import type { BuildingEntity, Change, EditSnapshot, HousingUnitEntity } from "@/lib/edits/types";
 import { POST } from "./route";
 import { GET } from "./snapshot/route";
 
-const folder = mkdtempSync(join(tmpdir(), "tessera-edits-"));
-const previous = process.env.TESSERA_DB;
-
-beforeAll(() => {
-  process.env.TESSERA_DB = join(folder, "edits.db");
-  seedEditTownship(getDb());
-});
-
-afterAll(() => {
-  getDb().$client.close();
-  if (previous === undefined) delete process.env.TESSERA_DB;
-  else process.env.TESSERA_DB = previous;
-  rmSync(folder, { recursive: true, force: true });
-});
+setUpEditTownshipDatabase("edits");
 
 const post = (body: string) => POST(new Request("http://localhost/api/edits", { method: "POST", body, headers: { "content-type": "application/json" } }));
 const logCount = () => (getDb().$client.prepare("SELECT count(*) AS n FROM change_log").get() as { n: number }).n;
@@ -32,6 +16,14 @@ function renameW001(name: string): Change {
   const area = findEntities(getDb()).smallArea(W, "001");
   return { label: "edit_attributes", puts: [{ entity: { ...area, name }, baseVersion: area.version }], deletes: [] };
 }
+
+const building: BuildingEntity = {
+  type: "building", id: 1, version: 1, districtId: null, smallAreaId: null, number: null, use: "residential", name: null, nameEn: null, floors: 1, notes: null,
+  geometry: { type: "Point", coordinates: [113.3, 23.1] },
+};
+const unit: HousingUnitEntity = {
+  type: "housing_unit", id: 1, version: 1, buildingId: 1, smallAreaId: null, unitNumber: "1", floor: null, entrance: null, status: "occupied", households: 1, persons: 2,
+};
 
 describe("POST /api/edits", () => {
   it("answers 422, never 500, for malformed JSON and garbage bodies", async () => {
@@ -43,12 +35,19 @@ describe("POST /api/edits", () => {
       ["[]", "change"],
       ['"change"', "change"],
       ['{"label":"paint","puts":[],"deletes":[]}', "label"],
-      ['{"label":"undo","puts":[{"entity":{"type":"building","id":1}}],"deletes":[]}', "puts[0].entity.type"],
+      ['{"label":"undo","puts":[{"entity":{"type":"road","id":1}}],"deletes":[]}', "puts[0].entity.type"],
+      ['{"label":"undo","puts":[{"entity":{"type":"building","id":1}}],"deletes":[]}', "puts[0].entity.version"],
+      [JSON.stringify({ label: "edit_building", puts: [{ entity: { ...building, floors: 0 }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.floors"],
+      [JSON.stringify({ label: "edit_building", puts: [{ entity: { ...building, geometry: { type: "LineString", coordinates: [[0, 0], [1, 1]] } }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.geometry.type"],
+      [JSON.stringify({ label: "edit_housing_unit", puts: [{ entity: { ...unit, households: -1 }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.households"],
+      [JSON.stringify({ label: "edit_housing_unit", puts: [{ entity: { ...unit, status: "haunted" }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.status"],
+      [JSON.stringify({ label: "fill_housing_units", puts: Array.from({ length: 2001 }, (_, k) => ({ entity: { ...unit, id: -1 - k }, baseVersion: null })), deletes: [] }), "puts"],
       [JSON.stringify({ label: "move_vertex", puts: [{ entity: { ...area, geometry: { type: "Polygon", coordinates: [[[1, "a"]]] } }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.geometry.coordinates[0][0][1]"],
       [JSON.stringify({ label: "move_vertex", puts: [{ entity: { ...area, geometry: { type: "Point", coordinates: [1, 2] } }, baseVersion: 1 }], deletes: [] }), "puts[0].entity.geometry.type"],
       [JSON.stringify({ label: "undo", puts: [], deletes: [{ type: "small_area", id: -3, baseVersion: 1 }] }), "deletes[0].id"],
       [JSON.stringify({ label: "undo", puts: Array.from({ length: 201 }, () => ({ entity: area, baseVersion: 1 })), deletes: [] }), "puts"],
     ];
+    expect((await post(JSON.stringify({ label: "fill_housing_units", puts: Array.from({ length: 2000 }, (_, k) => ({ entity: { ...unit, id: -1 - k, buildingId: 99999 }, baseVersion: null })), deletes: [] }))).status).toBe(404);
     for (const [body, place] of bodies) {
       const response = await post(body);
       const result = (await response.json()) as EditResult;

@@ -1,7 +1,7 @@
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { verticesOf } from "@/lib/geo/rings";
-import { applyAndUndo, at, changeOf, fixtureSnapshot, gridPolygon, partitionIssues, withoutVersions } from "../test-fixtures";
+import { applyAndUndo, at, changeOf, fixtureSnapshot, gridPolygon, partitionIssues, polygonOf, withoutVersions } from "../test-fixtures";
 import type { DistrictEntity, EditSnapshot } from "../types";
 import { drawDistrict, type DrawDistrictInput } from "./draw-district";
 
@@ -26,7 +26,7 @@ describe("drawDistrict", () => {
 
   it("takes away ground already in a district, and gives the new boundary vertices to the neighbours", () => {
     const change = changeOf(drawDistrict(snapshot, input(gridPolygon([[15, 2], [25, 2], [25, 8], [15, 8]]))));
-    const made = change.puts[0].entity.geometry as Polygon;
+    const made = polygonOf(change.puts[0].entity);
     expect(verticesOf(made).every((q) => q[0] >= at(20, 0)[0])).toBe(true);
     expect(change.puts.slice(1).map((p) => `${p.entity.type}/${p.entity.id}`)).toEqual(["district/2", "small_area/21", "small_area/22"]);
     const { next, back } = applyAndUndo(snapshot, change);
@@ -42,7 +42,7 @@ describe("drawDistrict", () => {
   it("clips the drawing to the township's outline and takes the outline's vertices on its edges", () => {
     const township = gridPolygon([[0, 0], [28, 0], [28, 5], [26, 10], [0, 10]]);
     const change = changeOf(drawDistrict(snapshot, { ...input(gridPolygon([[20, -3], [35, -3], [35, 13], [20, 13]])), township }));
-    const made = change.puts[0].entity.geometry as Polygon;
+    const made = polygonOf(change.puts[0].entity);
     expect(verticesOf(made).every((q) => q[0] <= at(28, 0)[0] && q[1] >= at(0, 0)[1] && q[1] <= at(0, 10)[1])).toBe(true);
     expect(has(made, at(28, 5))).toBe(true);
     expect(partitionIssues(applyAndUndo(snapshot, change).next)).toEqual([]);
@@ -51,7 +51,7 @@ describe("drawDistrict", () => {
 
   it("keeps the largest part when existing districts cut the drawing in pieces", () => {
     const change = changeOf(drawDistrict(snapshot, input(gridPolygon([[-5, 12], [17, 12], [17, 14], [-5, 14]]))));
-    const made = change.puts[0].entity.geometry as Polygon;
+    const made = polygonOf(change.puts[0].entity);
     expect(made.type).toBe("Polygon");
     expect(verticesOf(made).every((q) => q[0] >= at(10, 0)[0])).toBe(true);
   });

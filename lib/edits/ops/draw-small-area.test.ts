@@ -1,7 +1,7 @@
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { verticesOf } from "@/lib/geo/rings";
-import { applyAndUndo, at, changeOf, FIXTURE, fixtureSnapshot, gridPolygon, partitionIssues, withoutVersions } from "../test-fixtures";
+import { applyAndUndo, at, changeOf, FIXTURE, fixtureSnapshot, gridPolygon, partitionIssues, polygonOf, withoutVersions } from "../test-fixtures";
 import type { EditSnapshot } from "../types";
 import { drawSmallArea } from "./draw-small-area";
 
@@ -21,7 +21,7 @@ describe("drawSmallArea", () => {
     expect(change.label).toBe("draw_small_area");
     const made = change.puts[0].entity;
     expect(made).toMatchObject({ id: -1, version: 0, districtId, code: "001", status: "draft", isVirtual: false });
-    const geometry = made.geometry as Polygon;
+    const geometry = polygonOf(made);
     expect(has(geometry, at(0, 20))).toBe(true); // the district's corner, bit-for-bit
     expect(verticesOf(geometry).every((q) => q[0] >= at(0, 0)[0] && q[1] <= at(0, 20)[1])).toBe(true);
     // the clipped corners (0, 12) and (4, 20) are new vertices of the district
@@ -33,7 +33,7 @@ describe("drawSmallArea", () => {
   it("keeps away from the small areas already drawn, sharing their vertices", () => {
     const first = draw(snapshot, [[-2, 12], [4, 12], [4, 22], [-2, 22]]).next;
     const { change, next, back } = draw(first, [[2, 10], [10, 10], [10, 20], [2, 20]], "005");
-    const geometry = change.puts[0].entity.geometry as Polygon;
+    const geometry = polygonOf(change.puts[0].entity);
     expect(change.puts[0].entity).toMatchObject({ id: -2, code: "005" });
     const firstArea = first.smallAreas.find((s) => s.id === -1)!.geometry as Polygon;
     for (const corner of [at(4, 12), at(4, 20)]) {
@@ -54,7 +54,7 @@ describe("drawSmallArea", () => {
   it("keeps the largest part when the district's small areas cut the drawing in pieces", () => {
     const strip = draw(snapshot, [[4, 9], [6, 9], [6, 21], [4, 21]]).next;
     const { change } = draw(strip, [[2, 12], [9, 12], [9, 14], [2, 14]]);
-    const geometry = change.puts[0].entity.geometry as Polygon;
+    const geometry = polygonOf(change.puts[0].entity);
     expect(verticesOf(geometry).every((q) => q[0] >= at(6, 0)[0])).toBe(true);
   });
 

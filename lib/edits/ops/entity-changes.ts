@@ -35,7 +35,8 @@ export function deleteOf(entity: EditableEntity): Delete {
  * still holds from an edit the server has not answered yet). The server replaces them.
  */
 export function temporaryIds(snapshot: EditSnapshot, count: number): number[] {
-  const lowest = Math.min(0, ...snapshot.districts.map((d) => d.id), ...snapshot.smallAreas.map((s) => s.id));
+  const ids = [snapshot.districts, snapshot.smallAreas, snapshot.buildings ?? [], snapshot.housingUnits ?? []].flatMap((list) => list.map((e) => e.id));
+  const lowest = ids.reduce((low, id) => Math.min(low, id), 0);
   return Array.from({ length: count }, (_, k) => lowest - 1 - k);
 }
 

@@ -1,7 +1,7 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { polygonAreaM2 } from "@/lib/geo/ring-area";
-import { applyAndUndo, at, changeOf, FIXTURE, fixtureSnapshot, partitionIssues, withoutVersions } from "../test-fixtures";
+import { applyAndUndo, at, changeOf, FIXTURE, fixtureSnapshot, partitionIssues, polygonOf, withoutVersions } from "../test-fixtures";
 import type { EditSnapshot } from "../types";
 import { mergeSmallAreas } from "./merge-small-areas";
 
@@ -15,7 +15,7 @@ describe("mergeSmallAreas", () => {
     expect(change.label).toBe("merge_small_areas");
     expect(change.puts.map((p) => [p.entity.id, p.baseVersion])).toEqual([[smallArea["005"], 5]]);
     expect(change.deletes).toEqual([{ type: "small_area", id: smallArea["006"], baseVersion: 1 }]);
-    expect((change.puts[0].entity.geometry as Polygon).coordinates[0]).toHaveLength(7); // (3, 2.5) and (0, 2.5) stay
+    expect(polygonOf(change.puts[0].entity).coordinates[0]).toHaveLength(7); // (3, 2.5) and (0, 2.5) stay
   });
 
   it.each([
@@ -36,7 +36,7 @@ describe("mergeSmallAreas", () => {
 
   it("keeps the vertices neighbours share", () => {
     const change = changeOf(mergeSmallAreas(snapshot, { ids: [smallArea["002"], smallArea["003"]] }));
-    const ring = (change.puts[0].entity.geometry as Polygon).coordinates[0];
+    const ring = polygonOf(change.puts[0].entity).coordinates[0];
     expect(ring).toContainEqual(at(10, 5)); // shared with district 2 and its small areas
     expect(ring).toContainEqual(at(7, 0));
   });

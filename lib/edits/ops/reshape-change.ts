@@ -6,7 +6,7 @@ import { pointSegmentDistance } from "@/lib/geo/planar-distance";
 import { pointInArea } from "@/lib/geo/point-in-polygon";
 import { segmentsCross } from "@/lib/geo/segments-cross";
 import { refuse, type OpResult, type Refusal, type RefusalReason } from "../refusals";
-import type { Change, ChangeLabel, EditableEntity, EditSnapshot } from "../types";
+import type { AreaEntity, Change, ChangeLabel, EditableEntity, EditSnapshot } from "../types";
 import { putUpdate } from "./entity-changes";
 
 /**
@@ -176,7 +176,7 @@ function areasOf(entities: readonly EditableEntity[], geometries: ReadonlyArray<
  *    safety net for degenerate cases (an edge passing exactly through a foreign vertex).
  */
 export function reshapeChange(snapshot: EditSnapshot, label: ChangeLabel, next: ReadonlyArray<AreaGeometry | null>, tolerance: number): OpResult<Change> {
-  const entities: EditableEntity[] = [...snapshot.districts, ...snapshot.smallAreas];
+  const entities: AreaEntity[] = [...snapshot.districts, ...snapshot.smallAreas];
   const changed: ChangedArea[] = [];
   entities.forEach((entity, i) => {
     const after = next[i];

@@ -2,7 +2,7 @@ import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { polygonAreaM2 } from "@/lib/geo/ring-area";
 import { verticesOf } from "@/lib/geo/rings";
-import { applyAndUndo, at, changeOf, deepFreeze, FIXTURE, fixtureSnapshot, partitionIssues, withoutVersions } from "../test-fixtures";
+import { applyAndUndo, at, changeOf, deepFreeze, FIXTURE, fixtureSnapshot, partitionIssues, polygonOf, withoutVersions } from "../test-fixtures";
 import type { EditSnapshot, SmallAreaEntity } from "../types";
 import { makeDistrictOneSmallArea, splitDistrict, splitSmallArea } from "./split-area";
 
@@ -22,8 +22,8 @@ describe("splitSmallArea", () => {
     expect(kept.baseVersion).toBe(area(snapshot, id).version);
     expect(kept.entity).toMatchObject({ id, code: "004" });
     expect(made).toMatchObject({ baseVersion: null, entity: { id: -1, version: 0, districtId: FIXTURE.district, code: "007", status: "draft", name: null } });
-    const keptArea = polygonAreaM2(kept.entity.geometry as Polygon);
-    expect(keptArea).toBeGreaterThan(polygonAreaM2(made.entity.geometry as Polygon));
+    const keptArea = polygonAreaM2(polygonOf(kept.entity));
+    expect(keptArea).toBeGreaterThan(polygonAreaM2(polygonOf(made.entity)));
     expect(change.puts.slice(2).map((p) => [`${p.entity.type}/${p.entity.id}`, p.baseVersion])).toEqual([["district/1", 4], ["small_area/11", 3]]);
   });
 

@@ -1,7 +1,6 @@
 import type { Polygon, Position } from "geojson";
 import { nextFreeSmallAreaCode } from "@/lib/domain/codes";
-import { orderClockwiseFromNorthWest } from "@/lib/geo/clockwise-order";
-import { labelPoint } from "@/lib/geo/label-point";
+import { orderSmallAreasClockwise } from "@/lib/geo/clockwise-order";
 import { NODE_TOLERANCE } from "@/lib/geo/node-points";
 import { polygonAreaM2 } from "@/lib/geo/ring-area";
 import { splitPolygonByLine } from "@/lib/geo/split-polygon";
@@ -70,7 +69,7 @@ export function splitDistrict(snapshot: EditSnapshot, input: { id: number; line:
   const first = nextFreeSmallAreaCode(taken, false);
   const second = first && nextFreeSmallAreaCode([...taken, first], false);
   if (!first || !second) return refuse("no_free_code", `district/${district.id}`);
-  const ordered = orderClockwiseFromNorthWest(result.pieces, (piece) => labelPoint(piece), labelPoint(polygon));
+  const ordered = orderSmallAreasClockwise(polygon, result.pieces, (piece) => piece);
   const ids = temporaryIds(snapshot, 2);
   const puts = [
     putCreate(newSmallArea(ids[0], district.id, first, ordered[0])),

@@ -1,0 +1,82 @@
+import { expect } from "@playwright/test";
+import type { Polygon } from "geojson";
+import { labelPoint } from "../lib/geo/label-point";
+import { waitForSaved } from "./draw";
+import { clickAt, jumpTo, openE2eDb, test, waitForMapIdle } from "./helpers";
+
+interface AreaRow {
+  id: number;
+  code: string;
+  geometry: string;
+}
+
+/** A small area of the first district with its household total summed here in SQL. */
+function areaWithTotals(offset: number): AreaRow & { households: number } {
+  const db = openE2eDb();
+  try {
+    return db
+      .prepare(
+        `SELECT sa.id, sa.code, sa.geometry,
+                (SELECT COALESCE(SUM(hu.households),0) FROM housing_units hu JOIN buildings b ON b.id = hu.building_id
+                  WHERE COALESCE(hu.small_area_id, b.small_area_id) = sa.id) AS households
+         FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE sa.geometry IS NOT NULL ORDER BY d.code, sa.code LIMIT 1 OFFSET ?`,
+      )
+      .get(offset) as AreaRow & { households: number };
+  } finally {
+    db.close();
+  }
+}
+
+test.describe.configure({ timeout: 120_000 });
+
+test("mark a building on the imagery, list 12 units, and see the small area's total and band change", async ({ page }) => {
+  const area = areaWithTotals(4);
+  const [lon, lat] = labelPoint(JSON.parse(area.geometry) as Polygon);
+  await page.goto(`/zh?area=${area.id}`);
+  await waitForMapIdle(page);
+  await jumpTo(page, lon, lat, 17.5);
+  await expect(page.getByTestId("households")).toHaveText(String(area.households));
+
+  // mark: the B key, then a click on the imagery a little off the label point
+  const at: [number, number] = [lon + 0.00008, lat + 0.00006];
+  await page.keyboard.press("b");
+  await clickAt(page, at[0], at[1]);
+  const panel = page.getByTestId("building-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId("building-small-area")).toHaveText(area.code);
+  const id = Number(await panel.getAttribute("data-building-id"));
+  expect(id).toBeGreaterThan(0);
+
+  // name it as a landmark and list 12 occupied units of 1 household and 3 persons each
+  await panel.getByLabel("用途").selectOption("mixed");
+  await panel.getByLabel("名称（标志性建筑）").fill("供销社");
+  await panel.getByRole("button", { name: "保存" }).first().click();
+  await waitForSaved(page);
+  const quick = panel.getByTestId("quick-entry");
+  await quick.getByLabel("单元数").fill("12");
+  await quick.getByLabel("每单元户数").fill("1");
+  await quick.getByLabel("每单元人数").fill("3");
+  await quick.getByTestId("quick-add").click();
+  await waitForSaved(page);
+  await expect(panel.getByTestId("unit-row")).toHaveCount(12);
+  await expect(panel.getByTestId("building-totals")).toContainText("12 户");
+
+  const db = openE2eDb();
+  const stored = db.prepare("SELECT use, name, small_area_id FROM buildings WHERE id = ?").get(id);
+  const units = db.prepare("SELECT COUNT(*) AS n, SUM(households) AS households, SUM(persons) AS persons FROM housing_units WHERE building_id = ?").get(id);
+  db.close();
+  expect(stored).toEqual({ use: "mixed", name: "供销社", small_area_id: area.id });
+  expect(units).toEqual({ n: 12, households: 12, persons: 36 });
+  expect(areaWithTotals(4).households).toBe(area.households + 12);
+
+  // the small area's panel (after a reload) counts the new units in its total and band
+  await page.goto(`/zh?area=${area.id}`);
+  await waitForMapIdle(page);
+  await expect(page.getByTestId("households")).toHaveText(String(area.households + 12));
+  await expect(page.getByTestId("size-class")).toBeVisible();
+
+  // undo (kept across the reload) takes the units away again
+  await page.getByTestId("tool-undo").click();
+  await waitForSaved(page);
+  await expect(page.getByTestId("households")).toHaveText(String(area.households));
+});
