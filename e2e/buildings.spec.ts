@@ -79,4 +79,20 @@ test("mark a building on the imagery, list 12 units, and see the small area's to
   await page.getByTestId("tool-undo").click();
   await waitForSaved(page);
   await expect(page.getByTestId("households")).toHaveText(String(area.households));
+
+  // the new building has no number yet: renumbering the district previews it, then applies exactly that
+  await page.keyboard.press("n");
+  const dialog = page.getByTestId("renumber-dialog");
+  await expect(dialog.getByTestId("renumber-buildings")).toBeVisible();
+  const unnumbered = openE2eDb();
+  expect(unnumbered.prepare("SELECT number FROM buildings WHERE id = ?").get(id)).toEqual({ number: null });
+  unnumbered.close();
+  await dialog.getByTestId("renumber-apply").click();
+  await expect(dialog).toBeHidden();
+  const numbered = openE2eDb();
+  const row = numbered.prepare("SELECT number FROM buildings WHERE id = ?").get(id) as { number: number | null };
+  const log = numbered.prepare("SELECT COUNT(*) AS n FROM change_log WHERE label = 'renumber' AND entity_type = 'building' AND entity_id = ?").get(id);
+  numbered.close();
+  expect(row.number).toBeGreaterThan(0);
+  expect(log).toEqual({ n: 1 });
 });

@@ -87,6 +87,13 @@ test.describe("boundary editor on 枫林村", () => {
     // split the new district along an east-west line, then its northern part along a north-south line
     await page.keyboard.press("x");
     await drawThrough(page, [[120.1062, 30.305], [120.1219, 30.305]]);
+    // before saving, the preview shows what the pieces would hold: together all of the district's households
+    const pieces = page.getByTestId("split-piece");
+    await expect(pieces).toHaveCount(2);
+    const households = await pieces.evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-households"))));
+    expect(households.every((n) => n > 0)).toBe(true);
+    expect(readDistrict(CODE)!.smallAreas).toHaveLength(0);
+    await page.getByTestId("split-apply").click();
     await expect.poll(() => readDistrict(CODE)!.smallAreas.length).toBe(2);
     await waitForSaved(page);
     expectExactPartition(readDistrict(CODE), 2);
@@ -94,6 +101,7 @@ test.describe("boundary editor on 枫林村", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("x");
     await drawThrough(page, [[120.11, 30.3042], [120.11, 30.3144]]);
+    await page.getByTestId("split-apply").click();
     await expect.poll(() => readDistrict(CODE)!.smallAreas.length).toBe(3);
     await waitForSaved(page);
     const three = expectExactPartition(readDistrict(CODE), 3);

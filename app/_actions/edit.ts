@@ -2,9 +2,9 @@
 
 import { getDb } from "@/db/client";
 import { getCurrentEditor } from "@/app/_lib/permission";
-import { submitEdit, type EditResult } from "@/app/_lib/submit-edit";
+import { previewEdit as previewSubmittedEdit, submitEdit, type EditResult, type PreviewResult } from "@/app/_lib/submit-edit";
 
-export type { EditResult };
+export type { EditResult, PreviewResult };
 
 /**
  * Server action of the boundary editor, one call per gesture (and per undo or redo, which send the inverse
@@ -14,4 +14,12 @@ export type { EditResult };
  */
 export async function applyEdit(input: unknown): Promise<EditResult> {
   return submitEdit(getDb(), input, await getCurrentEditor());
+}
+
+/**
+ * Server action of the split preview: what the Change would make of the small areas it puts (households,
+ * persons, buildings, size class), without writing anything; refusals as {@link applyEdit} gives them.
+ */
+export async function previewEdit(input: unknown): Promise<PreviewResult> {
+  return previewSubmittedEdit(getDb(), input, await getCurrentEditor());
 }

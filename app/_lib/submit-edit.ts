@@ -3,9 +3,11 @@
  * POST /api/edits, so that both refuse the same things the same way.
  */
 import type { Db } from "@/db/client";
-import { writeChange, type WrittenChange } from "@/db/edit-mutations";
+import { writeChange, type WriteChangeOptions, type WrittenChange } from "@/db/edit-mutations";
+import { previewChange, type PreviewedArea } from "@/db/edit-preview";
 import { WriteRefused } from "@/db/mutations";
 import type { RefusalReason } from "@/lib/edits/refusals";
+import type { Change } from "@/lib/edits/types";
 import { parseChange } from "./change-schema";
 import { canEditEntity, type Editor } from "./permission";
 
@@ -38,11 +40,28 @@ export function refusedInput(status: number, place: string, message: string): Ed
  * `editor`, asking `canEditEntity` per record. Bad input and broken rules come back as refusals, never thrown.
  */
 export function submitEdit(db: Db, input: unknown, editor: Editor | null): EditResult {
+  const written = runEdit(input, editor, (change, options) => writeChange(db, change, editor?.id ?? null, options));
+  return written.ok ? { ok: true, ...written.value } : written;
+}
+
+/** What a preview returns: the sizes the small areas the Change puts would have, or the refusal a write would get. */
+export type PreviewResult = { ok: true; areas: PreviewedArea[] } | EditRefused;
+
+/**
+ * Used by the edit preview action (the split's "the pieces would have…"): the same validation and rules as
+ * {@link submitEdit}, written and rolled back.
+ */
+export function previewEdit(db: Db, input: unknown, editor: Editor | null): PreviewResult {
+  const previewed = runEdit(input, editor, (change, options) => previewChange(db, change, editor?.id ?? null, options));
+  return previewed.ok ? { ok: true, areas: previewed.value } : previewed;
+}
+
+/** zod, then `write` with the per-record permission; refusals come back as values, never thrown. */
+function runEdit<T>(input: unknown, editor: Editor | null, write: (change: Change, options: WriteChangeOptions) => T): { ok: true; value: T } | EditRefused {
   const parsed = parseChange(input);
   if (!parsed.ok) return refusedInput(422, parsed.place, parsed.message);
   try {
-    const written = writeChange(db, parsed.change, editor?.id ?? null, { canEdit: (entity) => canEditEntity(editor, entity) });
-    return { ok: true, ...written };
+    return { ok: true, value: write(parsed.change, { canEdit: (entity) => canEditEntity(editor, entity) }) };
   } catch (error) {
     if (!(error instanceof WriteRefused)) throw error;
     return {

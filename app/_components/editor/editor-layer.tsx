@@ -10,6 +10,8 @@ import { EditToolbar } from "./edit-toolbar";
 import type { Selection } from "./gestures";
 import { HelpOverlay } from "./help-overlay";
 import { MeasureReadout } from "./measure-readout";
+import { RenumberDialog } from "./renumber-dialog";
+import { SplitPreview } from "./split-preview";
 import type { Editor } from "./use-editor";
 import { useShortcuts } from "./use-shortcuts";
 import type { Tools } from "./use-tools";
@@ -29,6 +31,15 @@ interface Props {
 /** The editor over the map: toolbar, status line, dialogs and shortcuts, wired to the page's one `useEditor`. */
 export function EditorLayer({ map, editor, tools, selection, onClearSelection, onDataChanged, registerDrawActivity }: Props) {
   const [help, setHelp] = useState(false);
+  const [renumbering, setRenumbering] = useState<string | null>(null);
+  // the district a renumber acts on: the selected district, or the district of the selected small area
+  const districtOfSelection = useMemo(() => {
+    const { districts, smallAreas } = editor.snapshot;
+    const area = selection.smallAreas.length ? smallAreas.find((a) => a.id === selection.smallAreas[selection.smallAreas.length - 1]) : null;
+    const id = area ? area.districtId : selection.district;
+    return districts.find((d) => d.id === id)?.code ?? null;
+  }, [editor.snapshot, selection]);
+  const renumber = () => districtOfSelection && setRenumbering(districtOfSelection);
 
   useEffect(() => registerDrawActivity(tools.onDrawActivity), [registerDrawActivity, tools.onDrawActivity]);
   // new shapes snap to every district and small area loaded for editing
@@ -45,6 +56,7 @@ export function EditorLayer({ map, editor, tools, selection, onClearSelection, o
   useShortcuts({
     drawDistrict: () => tools.start("draw_district"),
     markBuilding: () => tools.start("mark_building"),
+    renumber,
     drawSmallArea: () => tools.start("draw_small_area"),
     split: () => tools.start("split"),
     merge: tools.merge,
@@ -68,11 +80,23 @@ export function EditorLayer({ map, editor, tools, selection, onClearSelection, o
   return (
     <>
       <div className="edit-overlay">
-        <EditToolbar editor={editor} tools={tools} selection={selection} onHelp={() => setHelp(true)} />
+        <EditToolbar editor={editor} tools={tools} selection={selection} onHelp={() => setHelp(true)} onRenumber={districtOfSelection ? renumber : null} />
         <EditStatus tool={tools.tool} busy={editor.busy} message={editor.message} onDismiss={() => editor.setMessage(null)} />
         {tools.measurement && <MeasureReadout geometry={tools.measurement} />}
+        {tools.splitDraft && <SplitPreview areas={tools.splitDraft.pieces} onApply={() => void tools.applySplit()} onCancel={tools.cancelSplit} />}
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {renumbering && (
+        <RenumberDialog
+          districtCode={renumbering}
+          onCancel={() => setRenumbering(null)}
+          onDone={() => {
+            setRenumbering(null);
+            void editor.reload();
+            onDataChanged();
+          }}
+        />
+      )}
       {tools.districtDraft && <DistrictDialog defaults={tools.districtDraft.defaults} codeFor={tools.districtDraft.codeFor} onCreate={(d) => void tools.createDistrict(d)} onCancel={tools.cancelDistrict} />}
       {editor.conflict && <ConflictDialog conflict={editor.conflict} onKeepTheirs={() => void editor.keepTheirs()} onReapply={() => void editor.reapplyMine()} />}
     </>

@@ -44,19 +44,25 @@ function districtAt(snapshot: EditSnapshot, point: Position) {
 }
 
 /**
- * Used by the split tool: splits the selected small area, or else the small area the line runs through, or
- * else a district with no small areas yet (its first two small areas).
+ * Used by the split tool and its preview: what a line splits — the selected small area, or else the small
+ * area the line runs through, or else a district with no small areas yet (into its first two small areas).
  */
+export function splitTarget(snapshot: EditSnapshot, line: Position[], selection: Selection): { type: "small_area" | "district"; id: number } | null {
+  const middle = middleOfLine(line);
+  const selected = selection.smallAreas.length === 1 && findSmallArea(snapshot, selection.smallAreas[0]) ? selection.smallAreas[0] : null;
+  const area = selected ?? snapshot.smallAreas.find((s) => s.geometry && pointInArea(middle, s.geometry))?.id ?? null;
+  if (area !== null) return { type: "small_area", id: area };
+  const selectedDistrict = selection.district !== null && findDistrict(snapshot, selection.district) ? selection.district : null;
+  const district = selectedDistrict ?? districtAt(snapshot, middle)?.id ?? null;
+  return district === null ? null : { type: "district", id: district };
+}
+
+/** Used by the split tool: splits what {@link splitTarget} names along the line. */
 export function splitGesture(line: Position[], selection: Selection): Gesture {
   return (snapshot) => {
-    const middle = middleOfLine(line);
-    const selected = selection.smallAreas.length === 1 && findSmallArea(snapshot, selection.smallAreas[0]) ? selection.smallAreas[0] : null;
-    const area = selected ?? snapshot.smallAreas.find((s) => s.geometry && pointInArea(middle, s.geometry))?.id ?? null;
-    if (area !== null) return splitSmallArea(snapshot, { id: area, line });
-    const selectedDistrict = selection.district !== null && findDistrict(snapshot, selection.district) ? selection.district : null;
-    const district = selectedDistrict ?? districtAt(snapshot, middle)?.id ?? null;
-    if (district === null) return refuse("split_line_does_not_cross", "line", middle as [number, number]);
-    return splitDistrict(snapshot, { id: district, line });
+    const target = splitTarget(snapshot, line, selection);
+    if (!target) return refuse("split_line_does_not_cross", "line", middleOfLine(line) as [number, number]);
+    return target.type === "small_area" ? splitSmallArea(snapshot, { id: target.id, line }) : splitDistrict(snapshot, { id: target.id, line });
   };
 }
 

@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 export interface ShortcutActions {
   drawDistrict: () => void;
   markBuilding: () => void;
+  renumber: () => void;
   drawSmallArea: () => void;
   split: () => void;
   merge: () => void;
@@ -34,6 +35,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; help: string }> = [
   { keys: "C", help: "merge" },
   { keys: "R", help: "reshape" },
   { keys: "Delete", help: "delete" },
+  { keys: "N", help: "renumber" },
   { keys: "S", help: "snapping" },
   { keys: "M", help: "measure" },
   { keys: "Ctrl+Z", help: "undo" },
@@ -83,6 +85,7 @@ export function useShortcuts(actions: ShortcutActions): void {
         d: a.drawDistrict,
         a: a.drawSmallArea,
         b: a.markBuilding,
+        n: a.renumber,
         x: a.split,
         c: a.merge,
         r: a.reshape,

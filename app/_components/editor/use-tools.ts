@@ -7,8 +7,10 @@ import { findDistrict, findSmallArea } from "@/lib/edits/snapshot";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
 import type { TesseraMap } from "@/lib/map/create-map";
 import { moveBuildingGesture, placeBuildingGesture } from "./building-gestures";
-import { deleteGesture, drawDistrictGesture, drawSmallAreaGesture, mergeGesture, nextDistrictCode, splitGesture, vertexGesture, type NewDistrict, type Selection } from "./gestures";
-import type { Editor } from "./use-editor";
+import { deleteGesture, drawDistrictGesture, drawSmallAreaGesture, mergeGesture, nextDistrictCode, splitGesture, splitTarget, vertexGesture, type NewDistrict, type Selection } from "./gestures";
+import type { Editor, Gesture } from "./use-editor";
+import { previewEdit } from "@/app/_actions/edit";
+import type { PreviewedArea } from "@/db/edit-preview";
 
 /** The editing tools; "select" is the resting state where clicks select areas. */
 export type Tool = "select" | "draw_district" | "draw_small_area" | "split" | "reshape" | "measure" | "mark_building" | "move_building";
@@ -44,6 +46,7 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
   const [snapping, setSnappingState] = useState(true);
   const [districtDraft, setDistrictDraft] = useState<DistrictDraft | null>(null);
   const [measurement, setMeasurement] = useState<LineString | Polygon | null>(null);
+  const [splitDraft, setSplitDraft] = useState<{ gesture: Gesture; pieces: PreviewedArea[] } | null>(null);
   const selectionRef = useRef(selection);
   useEffect(() => {
     selectionRef.current = selection;
@@ -97,7 +100,18 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
         map.draw.drawPolygon((polygon) => void run(drawSmallAreaGesture(polygon)));
         setTool(next);
       } else if (next === "split") {
-        map.draw.drawLine((line) => void run(splitGesture(line, selectionRef.current)));
+        // the pieces' sizes are shown before the split is saved
+        map.draw.drawLine(async (line) => {
+          const selection = selectionRef.current;
+          const gesture = splitGesture(line, selection);
+          const op = gesture(snapshotRef.current);
+          if (!op.ok) return setMessage({ reason: op.reason, place: op.place });
+          const preview = await previewEdit(op.change);
+          if (!preview.ok) return setMessage({ reason: preview.reason, place: preview.place });
+          const target = splitTarget(snapshotRef.current, line, selection);
+          const pieces = preview.areas.filter((a) => a.id < 0 || (target?.type === "small_area" && a.id === target.id));
+          setSplitDraft({ gesture, pieces });
+        });
         setTool(next);
       } else if (next === "reshape") {
         startReshape();
@@ -151,11 +165,18 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
   const cancel = useCallback(() => {
     map?.draw.cancel();
     setMeasurement(null);
+    setSplitDraft(null);
     setDistrictDraft(null);
     setTool("select");
   }, [map]);
 
-  return { tool, start, cancel, merge, remove, snapping, setSnapping, districtDraft, createDistrict, cancelDistrict: () => setDistrictDraft(null), measurement, onDrawActivity };
+  const applySplit = useCallback(async () => {
+    const draft = splitDraft;
+    setSplitDraft(null);
+    if (draft) await run(draft.gesture);
+  }, [splitDraft, run]);
+
+  return { tool, start, cancel, merge, remove, splitDraft, applySplit, cancelSplit: () => setSplitDraft(null), snapping, setSnapping, districtDraft, createDistrict, cancelDistrict: () => setDistrictDraft(null), measurement, onDrawActivity };
 }
 
 /** What `useTools` returns. */

@@ -1,0 +1,32 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { PreviewedArea } from "@/db/edit-preview";
+
+/** A split waiting for the user's yes: the sizes the pieces would have against the band, before saving. */
+export function SplitPreview({ areas, onApply, onCancel }: { areas: PreviewedArea[]; onApply: () => void; onCancel: () => void }) {
+  const t = useTranslations("edit.splitPreview");
+  const tz = useTranslations("size");
+  const format = useFormatter();
+  return (
+    <div className="split-preview" role="dialog" aria-labelledby="split-preview-title" data-testid="split-preview">
+      <strong id="split-preview-title">{t("title")}</strong>
+      <ul>
+        {areas.map((a) => (
+          <li key={a.id} data-testid="split-piece" data-households={a.households}>
+            <span className="code">{a.code}</span> {t("piece", { households: format.number(a.households), persons: format.number(a.persons), buildings: format.number(a.buildings) })} ·{" "}
+            {tz(a.sizeClass as "ok")}
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t("cancel")}
+        </button>
+        <button type="submit" data-testid="split-apply" onClick={onApply} autoFocus>
+          {t("apply")}
+        </button>
+      </div>
+    </div>
+  );
+}
