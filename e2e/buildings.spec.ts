@@ -61,21 +61,48 @@ test("mark a building on the imagery, list 12 units, and see the small area's to
   await expect(panel.getByTestId("unit-row")).toHaveCount(12);
   await expect(panel.getByTestId("building-totals")).toContainText("12 户");
 
+  // collective quarters: a virtual small area (900+) in the building's district takes the first unit
+  await page.keyboard.press("v");
+  await waitForSaved(page);
+  const virtual = openE2eDb();
+  const added = virtual
+    .prepare("SELECT sa.id, sa.code FROM small_areas sa JOIN buildings b ON b.district_id = sa.district_id WHERE b.id = ? AND sa.is_virtual = 1 ORDER BY sa.id DESC LIMIT 1")
+    .get(id) as { id: number; code: string };
+  virtual.close();
+  expect(Number(added.code)).toBeGreaterThanOrEqual(900);
+  const firstUnit = panel.getByTestId("unit-row").first();
+  await firstUnit.getByLabel("状态").selectOption("collective");
+  await firstUnit.getByLabel("计入").selectOption(String(added.id));
+  await firstUnit.getByRole("button", { name: "保存" }).click();
+  await waitForSaved(page);
+  await expect.poll(() => {
+    const check = openE2eDb();
+    const unit = check.prepare("SELECT status, small_area_id FROM housing_units WHERE building_id = ? ORDER BY id LIMIT 1").get(id);
+    check.close();
+    return unit;
+  }).toEqual({ status: "collective", small_area_id: added.id });
+
   const db = openE2eDb();
   const stored = db.prepare("SELECT use, name, small_area_id FROM buildings WHERE id = ?").get(id);
   const units = db.prepare("SELECT COUNT(*) AS n, SUM(households) AS households, SUM(persons) AS persons FROM housing_units WHERE building_id = ?").get(id);
   db.close();
   expect(stored).toEqual({ use: "mixed", name: "供销社", small_area_id: area.id });
   expect(units).toEqual({ n: 12, households: 12, persons: 36 });
-  expect(areaWithTotals(4).households).toBe(area.households + 12);
+  // one unit now counts in the virtual small area: the building's own small area gains 11 households
+  expect(areaWithTotals(4).households).toBe(area.households + 11);
 
   // the small area's panel (after a reload) counts the new units in its total and band
   await page.goto(`/zh?area=${area.id}`);
   await waitForMapIdle(page);
-  await expect(page.getByTestId("households")).toHaveText(String(area.households + 12));
+  await expect(page.getByTestId("households")).toHaveText(String(area.households + 11));
   await expect(page.getByTestId("size-class")).toBeVisible();
 
-  // undo (kept across the reload) takes the units away again
+  // undo (kept across the reload): the unit's assignment, the virtual area, then the units themselves
+  await page.getByTestId("tool-undo").click();
+  await waitForSaved(page);
+  await expect(page.getByTestId("households")).toHaveText(String(area.households + 12));
+  await page.getByTestId("tool-undo").click();
+  await waitForSaved(page);
   await page.getByTestId("tool-undo").click();
   await waitForSaved(page);
   await expect(page.getByTestId("households")).toHaveText(String(area.households));

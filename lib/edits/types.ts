@@ -114,6 +114,7 @@ export const CHANGE_LABELS = [
   "delete_district",
   "edit_attributes",
   "assign_code",
+  "add_virtual_small_area",
   "place_building",
   "move_building",
   "edit_building",

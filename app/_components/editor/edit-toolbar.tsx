@@ -12,6 +12,8 @@ interface Props {
   onHelp: () => void;
   /** opens the renumber dialog for the selection's district; null when nothing is selected */
   onRenumber: (() => void) | null;
+  /** adds a virtual small area to the selection's district; null when nothing is selected */
+  onAddVirtual: (() => void) | null;
 }
 
 interface ButtonSpec {
@@ -28,7 +30,7 @@ interface ButtonSpec {
  * The editor's toolbar over the map: drawing tools, merge, delete, undo/redo with the gesture's label, the
  * snapping toggle and help. A greyed-out button says why in its tooltip (as iD's operations).
  */
-export function EditToolbar({ editor, tools, selection, onHelp, onRenumber }: Props) {
+export function EditToolbar({ editor, tools, selection, onHelp, onRenumber, onAddVirtual }: Props) {
   const t = useTranslations("edit");
   const tl = useTranslations("edit.labels");
   const oneSelected = selection.smallAreas.length === 1 || (selection.smallAreas.length === 0 && selection.district !== null);
@@ -46,6 +48,7 @@ export function EditToolbar({ editor, tools, selection, onHelp, onRenumber }: Pr
     { id: "merge", label: t("tools.merge"), keys: "C", disabled: busy ?? (selection.smallAreas.length < 2 ? t("disabled.selectTwo") : null), onClick: tools.merge },
     { id: "reshape", label: t("tools.reshape"), keys: "R", active: tools.tool === "reshape", disabled: oneSelected ? null : t("disabled.selectOne"), onClick: toggle("reshape") },
     { id: "delete", label: t("tools.delete"), keys: "Delete", disabled: busy ?? (anySelected ? null : t("disabled.selectOne")), onClick: tools.remove },
+    { id: "virtual", label: t("tools.virtual"), keys: "V", disabled: busy ?? (onAddVirtual ? null : t("disabled.selectOne")), onClick: () => onAddVirtual?.() },
     { id: "renumber", label: t("tools.renumber"), keys: "N", disabled: onRenumber ? null : t("disabled.selectOne"), onClick: () => onRenumber?.() },
     { id: "measure", label: t("tools.measure"), keys: "M", active: tools.tool === "measure", disabled: null, onClick: toggle("measure") },
     {

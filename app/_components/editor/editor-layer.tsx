@@ -7,7 +7,7 @@ import { ConflictDialog } from "./conflict-dialog";
 import { DistrictDialog } from "./district-dialog";
 import { EditStatus } from "./edit-status";
 import { EditToolbar } from "./edit-toolbar";
-import type { Selection } from "./gestures";
+import { virtualSmallAreaGesture, type Selection } from "./gestures";
 import { HelpOverlay } from "./help-overlay";
 import { MeasureReadout } from "./measure-readout";
 import { RenumberDialog } from "./renumber-dialog";
@@ -32,14 +32,16 @@ interface Props {
 export function EditorLayer({ map, editor, tools, selection, onClearSelection, onDataChanged, registerDrawActivity }: Props) {
   const [help, setHelp] = useState(false);
   const [renumbering, setRenumbering] = useState<string | null>(null);
-  // the district a renumber acts on: the selected district, or the district of the selected small area
-  const districtOfSelection = useMemo(() => {
-    const { districts, smallAreas } = editor.snapshot;
+  // the district a renumber or a new virtual area acts on: the selected district, or that of the selected small area or building
+  const selectedDistrict = useMemo(() => {
+    const { districts, smallAreas, buildings } = editor.snapshot;
     const area = selection.smallAreas.length ? smallAreas.find((a) => a.id === selection.smallAreas[selection.smallAreas.length - 1]) : null;
-    const id = area ? area.districtId : selection.district;
-    return districts.find((d) => d.id === id)?.code ?? null;
+    const building = selection.building != null ? buildings?.find((b) => b.id === selection.building) : null;
+    const id = area ? area.districtId : building ? building.districtId : selection.district;
+    return districts.find((d) => d.id === id) ?? null;
   }, [editor.snapshot, selection]);
-  const renumber = () => districtOfSelection && setRenumbering(districtOfSelection);
+  const renumber = () => selectedDistrict && setRenumbering(selectedDistrict.code);
+  const addVirtual = () => selectedDistrict && void editor.run(virtualSmallAreaGesture(selectedDistrict.id));
 
   useEffect(() => registerDrawActivity(tools.onDrawActivity), [registerDrawActivity, tools.onDrawActivity]);
   // new shapes snap to every district and small area loaded for editing
@@ -57,6 +59,7 @@ export function EditorLayer({ map, editor, tools, selection, onClearSelection, o
     drawDistrict: () => tools.start("draw_district"),
     markBuilding: () => tools.start("mark_building"),
     renumber,
+    addVirtual,
     drawSmallArea: () => tools.start("draw_small_area"),
     split: () => tools.start("split"),
     merge: tools.merge,
@@ -80,7 +83,7 @@ export function EditorLayer({ map, editor, tools, selection, onClearSelection, o
   return (
     <>
       <div className="edit-overlay">
-        <EditToolbar editor={editor} tools={tools} selection={selection} onHelp={() => setHelp(true)} onRenumber={districtOfSelection ? renumber : null} />
+        <EditToolbar editor={editor} tools={tools} selection={selection} onHelp={() => setHelp(true)} onRenumber={selectedDistrict ? renumber : null} onAddVirtual={selectedDistrict ? addVirtual : null} />
         <EditStatus tool={tools.tool} busy={editor.busy} message={editor.message} onDismiss={() => editor.setMessage(null)} />
         {tools.measurement && <MeasureReadout geometry={tools.measurement} />}
         {tools.splitDraft && <SplitPreview areas={tools.splitDraft.pieces} onApply={() => void tools.applySplit()} onCancel={tools.cancelSplit} />}

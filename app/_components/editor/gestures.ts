@@ -4,6 +4,7 @@ import { deleteDistrict, deleteSmallArea } from "@/lib/edits/ops/delete-area";
 import { deleteSharedVertex } from "@/lib/edits/ops/delete-vertex";
 import { drawDistrict } from "@/lib/edits/ops/draw-district";
 import { drawSmallArea } from "@/lib/edits/ops/draw-small-area";
+import { addVirtualSmallArea } from "@/lib/edits/ops/virtual-small-area";
 import { editSmallAreaAttributes } from "@/lib/edits/ops/edit-attributes";
 import { insertSharedVertex } from "@/lib/edits/ops/insert-vertex";
 import { mergeSmallAreas } from "@/lib/edits/ops/merge-small-areas";
@@ -131,4 +132,9 @@ export function attributesGesture(id: number, version: number, name: string | nu
     if (area && area.version !== version) return refuse("stale_version", `small_area/${id}`);
     return editSmallAreaAttributes(snapshot, { id, name, notes });
   };
+}
+
+/** Used by "virtual area" on the selected district: a small area 900+ without territory. */
+export function virtualSmallAreaGesture(districtId: number): Gesture {
+  return (snapshot) => addVirtualSmallArea(snapshot, { districtId });
 }

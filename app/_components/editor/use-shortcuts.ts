@@ -7,6 +7,7 @@ export interface ShortcutActions {
   drawDistrict: () => void;
   markBuilding: () => void;
   renumber: () => void;
+  addVirtual: () => void;
   drawSmallArea: () => void;
   split: () => void;
   merge: () => void;
@@ -36,6 +37,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; help: string }> = [
   { keys: "R", help: "reshape" },
   { keys: "Delete", help: "delete" },
   { keys: "N", help: "renumber" },
+  { keys: "V", help: "virtual" },
   { keys: "S", help: "snapping" },
   { keys: "M", help: "measure" },
   { keys: "Ctrl+Z", help: "undo" },
@@ -86,6 +88,7 @@ export function useShortcuts(actions: ShortcutActions): void {
         a: a.drawSmallArea,
         b: a.markBuilding,
         n: a.renumber,
+        v: a.addVirtual,
         x: a.split,
         c: a.merge,
         r: a.reshape,
