@@ -1,6 +1,6 @@
 /**
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
- * Commands: seed, list, check, number, renumber. Errors go to stderr with exit code 2.
+ * Commands: seed, list, check, number, renumber, import. Errors go to stderr with exit code 2.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -9,6 +9,7 @@ import { databasePath, openDatabase } from "@/db/client";
 import { getHierarchy, type HierarchyNode } from "@/db/queries";
 import { isEmpty, seedDemo } from "@/db/seed";
 import { runCheck } from "./check-command";
+import { runImport } from "./import-command";
 import { runNumber, runRenumber } from "./number-command";
 
 const USAGE = `Usage: npm run -s tessera -- <command> [options]
@@ -27,6 +28,11 @@ Commands:
   renumber --district CODE [--dry-run] [--db PATH] [--json]
                      the same for one district in the database, in one transaction (ids never change);
                      --dry-run only shows what would change
+  import --layer buildings --file F [--encoding utf-8|gbk] [--skip-bad] [--json] [--db PATH]
+                     import buildings from CSV (lon, lat, use, units, households, persons, name, floors;
+                     Chinese headers accepted; UTF-8, else GBK) or GeoJSON (Point/Polygon, same properties):
+                     exit 0 imported, 1 bad rows found and nothing imported (--skip-bad imports the good rows
+                     and skips them), 2 unreadable file; bad rows print as "line 7: households: not a whole number"
 
 Options:
   --db PATH          SQLite database (default: $TESSERA_DB or data/tessera.db)
@@ -62,6 +68,10 @@ async function main(argv: string[]): Promise<number> {
       county: { type: "string" },
       district: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      layer: { type: "string" },
+      file: { type: "string" },
+      encoding: { type: "string" },
+      "skip-bad": { type: "boolean", default: false },
       lang: { type: "string", default: "en" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -107,6 +117,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === "renumber") {
     if (values.areas || values.buildings) throw new UsageError("renumber works on the database (--db, --district); use number for files");
     return runRenumber({ district: values.district, dbPath, dryRun: values["dry-run"], json: values.json });
+  }
+  if (command === "import") {
+    return runImport({ layer: values.layer, file: values.file, encoding: values.encoding, skipBad: values["skip-bad"], json: values.json, dbPath });
   }
   throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
 }

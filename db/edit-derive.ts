@@ -27,10 +27,18 @@ export function detachDistrict(db: Db, id: number): void {
   db.$client.prepare("UPDATE buildings SET district_id = NULL WHERE district_id = ?").run(id);
 }
 
-interface Area {
+/** A district or small area as placing reads it: id, bbox and geometry. */
+export interface PlacingArea {
   id: number;
   bbox: Bbox;
   geometry: AreaGeometry;
+}
+type Area = PlacingArea;
+
+/** The districts and territorial small areas (by district) around some buildings. */
+export interface PlacingAreas {
+  districts: PlacingArea[];
+  smallAreas: Map<number, PlacingArea[]>;
 }
 
 interface BuildingRow {
@@ -60,7 +68,8 @@ function containingArea(point: Position, areas: readonly Area[]): number | null 
   return found;
 }
 
-function loadAreas(db: Db, extent: Bbox): { districts: Area[]; smallAreas: Map<number, Area[]> } {
+/** Used by re-derivation and the building import: the areas whose bbox meets `extent`, read once. */
+export function loadAreas(db: Db, extent: Bbox): PlacingAreas {
   const c = db.$client;
   const districtRows = c.prepare(`SELECT id, geometry FROM districts WHERE id IN (SELECT id FROM districts_rtree WHERE ${RTREE_HIT})`).all(...rtreeHitParams(extent)) as Array<{ id: number; geometry: string }>;
   const areaRows = c
@@ -82,11 +91,14 @@ function candidateBuildings(db: Db, regions: readonly Bbox[]): Map<number, Build
   return rows;
 }
 
-/** Where a building lies, by the rule of {@link reassignBuildings}; `current` is where it was counted. */
-function placeOfPoint(
+/**
+ * Used by re-derivation and the building import: where a building's point lies, by the rule of
+ * {@link reassignBuildings}; `current` is where it was counted (a new building: nowhere).
+ */
+export function placeOfPoint(
   point: Position,
-  areas: { districts: Area[]; smallAreas: Map<number, Area[]> },
-  current: { smallAreaId: number | null; areaIsVirtual: boolean; areaDistrictId: number | null },
+  areas: PlacingAreas,
+  current: { smallAreaId: number | null; areaIsVirtual: boolean; areaDistrictId: number | null } = { smallAreaId: null, areaIsVirtual: false, areaDistrictId: null },
 ): { districtId: number | null; smallAreaId: number | null } {
   const districtId = containingArea(point, areas.districts);
   if (districtId === null) return { districtId: null, smallAreaId: null };

@@ -17,6 +17,7 @@ import { BuildingPanel } from "./editor/building-panel";
 import { deleteGesture } from "./editor/gestures";
 import { useEditor } from "./editor/use-editor";
 import { useTools } from "./editor/use-tools";
+import { ImportBuildings } from "./import-buildings";
 import { LanguageSwitcher } from "./language-switcher";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
@@ -151,6 +152,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           onOpacity={setOpacity}
         />
         <CoveragePanel run={coverage} focused={focused?.index ?? null} onFocus={onFocusIssue} />
+        <ImportBuildings onImported={() => onDataChanged()} />
         <OverviewPanel overview={overview} census={census} />
       </aside>
       <main className="map-area">
