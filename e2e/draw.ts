@@ -22,13 +22,17 @@ export async function drawThrough(page: Page, points: Position[]): Promise<void>
   await page.keyboard.press("Enter");
 }
 
-/** Drags the map from one lon/lat to another with the mouse (a vertex drag while reshaping). */
-export async function dragOnMap(page: Page, from: Position, to: Position): Promise<void> {
+/**
+ * Drags the map from one lon/lat to another with the mouse (a vertex drag while reshaping); `midway` runs
+ * with the button still down, halfway (to look at what the app shows during the drag).
+ */
+export async function dragOnMap(page: Page, from: Position, to: Position, midway?: () => Promise<void>): Promise<void> {
   const a = await pixelOf(page, from[0], from[1]);
   const b = await pixelOf(page, to[0], to[1]);
   await page.mouse.move(a.x, a.y);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  if (midway) await midway();
   await page.mouse.move(b.x, b.y, { steps: 4 });
   await page.mouse.up();
 }

@@ -127,7 +127,11 @@ test.describe("boundary editor on 枫林村", () => {
     await clickAt(page, 120.1085, 30.309);
     await page.keyboard.press("r");
     await waitForMapIdle(page);
-    await dragOnMap(page, corner, target);
+    // while the button is down, the sizes the two areas would have are shown; nothing is saved yet
+    await dragOnMap(page, corner, target, async () => {
+      await expect(page.getByTestId("split-piece")).toHaveCount(2);
+      expect(readDistrict(CODE)!.smallAreas.find((a) => a.id === northWest.id)!.geometry).toEqual(northWest.geometry);
+    });
     await expect.poll(() => readDistrict(CODE)!.smallAreas.find((a) => a.id === northWest.id)!.geometry).not.toEqual(northWest.geometry);
     await waitForSaved(page);
     const reshaped = expectExactPartition(readDistrict(CODE), 2);

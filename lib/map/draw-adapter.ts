@@ -32,8 +32,11 @@ export interface DrawAdapter {
   drawLine(onFinish: (line: Position[]) => void): void;
   /** places a point (a building); on the click the position goes to `onFinish` and the adapter clears itself */
   drawPoint(onFinish: (position: Position) => void): void;
-  /** shows the vertices of an area to drag, insert (drag a midpoint) or delete (select + Delete) */
-  reshape(geometry: Polygon | MultiPolygon, onEdit: (edit: VertexEdit) => void): void;
+  /**
+   * shows the vertices of an area to drag, insert (drag a midpoint) or delete (select + Delete); `onDrag`
+   * hears the edit a drag would make while the mouse is still down (for a preview of the sizes)
+   */
+  reshape(geometry: Polygon | MultiPolygon, onEdit: (edit: VertexEdit) => void, onDrag?: (edit: VertexEdit) => void): void;
   /** measures a line or polygon while it is drawn; `onMeasure` receives the geometry drawn so far */
   measure(kind: "line" | "polygon", onMeasure: (geometry: LineString | Polygon | null) => void): void;
   setSnapping(on: boolean): void;
@@ -80,6 +83,7 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
   let finishPoint: ((position: Position) => void) | null = null;
   let reshapeBaseline: Polygon | MultiPolygon | null = null;
   let reshapeEdit: ((edit: VertexEdit) => void) | null = null;
+  let reshapeDrag: ((edit: VertexEdit) => void) | null = null;
   let onMeasure: ((geometry: LineString | Polygon | null) => void) | null = null;
   let mouseDown = false;
   let pendingUpdate = false;
@@ -145,6 +149,7 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
     finishPolygon = finishLine = finishPoint = null;
     reshapeBaseline = null;
     reshapeEdit = null;
+    reshapeDrag = null;
     onMeasure = null;
     pendingUpdate = false;
     draw.deleteAll();
@@ -180,6 +185,12 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
     else handleReshapeUpdate();
   };
   const onRender = () => {
+    if (activity === "reshape" && mouseDown && reshapeDrag && reshapeBaseline) {
+      const current = firstGeometry();
+      const edit = current && (current.type === "Polygon" || current.type === "MultiPolygon") ? diffVertexEdit(reshapeBaseline, current) : null;
+      if (edit) reshapeDrag(edit);
+      return;
+    }
     if (activity !== "measure" || !onMeasure) return;
     const geometry = firstGeometry();
     onMeasure(geometry && (geometry.type === "Polygon" || geometry.type === "LineString") ? geometry : null);
@@ -247,10 +258,11 @@ export function createDrawAdapter(map: MapLibreMap, options: DrawAdapterOptions)
       finishPoint = onFinish;
       draw.changeMode("draw_point");
     },
-    reshape(geometry, onEdit) {
+    reshape(geometry, onEdit, onDrag) {
       start("reshape");
       reshapeBaseline = geometry;
       reshapeEdit = onEdit;
+      reshapeDrag = onDrag ?? null;
       const [id] = draw.add({ type: "Feature", properties: {}, geometry });
       draw.changeMode("tessera_reshape", { featureId: id });
     },

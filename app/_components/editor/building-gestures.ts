@@ -1,12 +1,12 @@
-import type { Position } from "geojson";
+import type { Polygon, Position } from "geojson";
 import type { BuildingUse, HousingUnitStatus } from "@/lib/domain/types";
 import type { HousingUnitEntity } from "@/lib/edits/types";
 import { editBuilding, moveBuilding, placeBuilding } from "@/lib/edits/ops/building";
 import { deleteHousingUnit, editHousingUnit, fillHousingUnits } from "@/lib/edits/ops/housing-units";
 import type { Gesture } from "./use-editor";
 
-/** Used by the "mark building" tool: a residential building point where the user clicked. */
-export function placeBuildingGesture(position: Position): Gesture {
+/** Used by the "mark building" tools: a residential building, a point where the user clicked or a drawn footprint. */
+export function placeBuildingGesture(position: Position | Polygon): Gesture {
   return (snapshot) => placeBuilding(snapshot, { position });
 }
 

@@ -11,6 +11,7 @@ const HINTS: Partial<Record<Tool, string>> = {
   reshape: "reshape",
   measure: "measure",
   mark_building: "point",
+  draw_footprint: "polygon",
   move_building: "point",
 };
 

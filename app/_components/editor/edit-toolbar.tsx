@@ -44,6 +44,7 @@ export function EditToolbar({ editor, tools, selection, onHelp, onRenumber, onAd
     { id: "draw-district", label: t("tools.drawDistrict"), keys: "D", active: tools.tool === "draw_district", disabled: null, onClick: toggle("draw_district") },
     { id: "draw-small-area", label: t("tools.drawSmallArea"), keys: "A", active: tools.tool === "draw_small_area", disabled: null, onClick: toggle("draw_small_area") },
     { id: "mark-building", label: t("tools.markBuilding"), keys: "B", active: tools.tool === "mark_building", disabled: null, onClick: toggle("mark_building") },
+    { id: "draw-footprint", label: t("tools.drawFootprint"), keys: "Shift+B", active: tools.tool === "draw_footprint", disabled: null, onClick: toggle("draw_footprint") },
     { id: "split", label: t("tools.split"), keys: "X", active: tools.tool === "split", disabled: null, onClick: toggle("split") },
     { id: "merge", label: t("tools.merge"), keys: "C", disabled: busy ?? (selection.smallAreas.length < 2 ? t("disabled.selectTwo") : null), onClick: tools.merge },
     { id: "reshape", label: t("tools.reshape"), keys: "R", active: tools.tool === "reshape", disabled: oneSelected ? null : t("disabled.selectOne"), onClick: toggle("reshape") },

@@ -58,6 +58,7 @@ export function EditorLayer({ map, editor, tools, selection, onClearSelection, o
   useShortcuts({
     drawDistrict: () => tools.start("draw_district"),
     markBuilding: () => tools.start("mark_building"),
+    drawFootprint: () => tools.start("draw_footprint"),
     renumber,
     addVirtual,
     drawSmallArea: () => tools.start("draw_small_area"),
@@ -86,6 +87,7 @@ export function EditorLayer({ map, editor, tools, selection, onClearSelection, o
         <EditToolbar editor={editor} tools={tools} selection={selection} onHelp={() => setHelp(true)} onRenumber={selectedDistrict ? renumber : null} onAddVirtual={selectedDistrict ? addVirtual : null} />
         <EditStatus tool={tools.tool} busy={editor.busy} message={editor.message} onDismiss={() => editor.setMessage(null)} />
         {tools.measurement && <MeasureReadout geometry={tools.measurement} />}
+        {tools.reshapePreview && tools.reshapePreview.length > 0 && <SplitPreview areas={tools.reshapePreview} title="dragTitle" />}
         {tools.splitDraft && <SplitPreview areas={tools.splitDraft.pieces} onApply={() => void tools.applySplit()} onCancel={tools.cancelSplit} />}
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}

@@ -3,14 +3,17 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { PreviewedArea } from "@/db/edit-preview";
 
-/** A split waiting for the user's yes: the sizes the pieces would have against the band, before saving. */
-export function SplitPreview({ areas, onApply, onCancel }: { areas: PreviewedArea[]; onApply: () => void; onCancel: () => void }) {
+/**
+ * The sizes small areas would have against the band, before saving: a split waiting for the user's yes (with
+ * its buttons), or the areas a vertex drag is changing (no buttons: letting go saves).
+ */
+export function SplitPreview({ areas, onApply, onCancel, title = "title" }: { areas: PreviewedArea[]; onApply?: () => void; onCancel?: () => void; title?: "title" | "dragTitle" }) {
   const t = useTranslations("edit.splitPreview");
   const tz = useTranslations("size");
   const format = useFormatter();
   return (
     <div className="split-preview" role="dialog" aria-labelledby="split-preview-title" data-testid="split-preview">
-      <strong id="split-preview-title">{t("title")}</strong>
+      <strong id="split-preview-title">{t(title)}</strong>
       <ul>
         {areas.map((a) => (
           <li key={a.id} data-testid="split-piece" data-households={a.households}>
@@ -19,14 +22,14 @@ export function SplitPreview({ areas, onApply, onCancel }: { areas: PreviewedAre
           </li>
         ))}
       </ul>
-      <div className="dialog-actions">
+      {onApply && onCancel && <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           {t("cancel")}
         </button>
         <button type="submit" data-testid="split-apply" onClick={onApply} autoFocus>
           {t("apply")}
         </button>
-      </div>
+      </div>}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 export interface ShortcutActions {
   drawDistrict: () => void;
   markBuilding: () => void;
+  drawFootprint: () => void;
   renumber: () => void;
   addVirtual: () => void;
   drawSmallArea: () => void;
@@ -32,6 +33,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; help: string }> = [
   { keys: "D", help: "drawDistrict" },
   { keys: "A", help: "drawSmallArea" },
   { keys: "B", help: "markBuilding" },
+  { keys: "Shift+B", help: "drawFootprint" },
   { keys: "X", help: "split" },
   { keys: "C", help: "merge" },
   { keys: "R", help: "reshape" },
@@ -86,7 +88,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       const byKey: Record<string, () => void> = {
         d: a.drawDistrict,
         a: a.drawSmallArea,
-        b: a.markBuilding,
+        b: event.shiftKey ? a.drawFootprint : a.markBuilding,
         n: a.renumber,
         v: a.addVirtual,
         x: a.split,

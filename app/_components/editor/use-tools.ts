@@ -5,6 +5,7 @@ import type { LineString, MultiPolygon, Polygon } from "geojson";
 import type { TownshipInfo } from "@/db/queries";
 import { findDistrict, findSmallArea } from "@/lib/edits/snapshot";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
+import type { VertexEdit } from "@/lib/edits/vertex-edit";
 import type { TesseraMap } from "@/lib/map/create-map";
 import { moveBuildingGesture, placeBuildingGesture } from "./building-gestures";
 import { deleteGesture, drawDistrictGesture, drawSmallAreaGesture, mergeGesture, nextDistrictCode, splitGesture, splitTarget, vertexGesture, type NewDistrict, type Selection } from "./gestures";
@@ -13,7 +14,7 @@ import { previewEdit } from "@/app/_actions/edit";
 import type { PreviewedArea } from "@/db/edit-preview";
 
 /** The editing tools; "select" is the resting state where clicks select areas. */
-export type Tool = "select" | "draw_district" | "draw_small_area" | "split" | "reshape" | "measure" | "mark_building" | "move_building";
+export type Tool = "select" | "draw_district" | "draw_small_area" | "split" | "reshape" | "measure" | "mark_building" | "draw_footprint" | "move_building";
 
 /** A district polygon drawn and waiting for its code and names in the dialog. */
 export interface DistrictDraft {
@@ -53,6 +54,31 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
   }, [selection]);
 
   const { snapshotRef, run, setMessage } = editor;
+  // sizes the areas would have while a vertex is being dragged: one preview request at a time, the latest wins
+  const [reshapePreview, setReshapePreview] = useState<PreviewedArea[] | null>(null);
+  // `drag` counts finished drags: an answer for a drag already saved is dropped
+  const previewing = useRef<{ busy: boolean; next: VertexEdit | null; drag: number }>({ busy: false, next: null, drag: 0 });
+  const previewDrag = useCallback(
+    async (edit: VertexEdit) => {
+      const queue = previewing.current;
+      if (queue.busy) {
+        queue.next = edit;
+        return;
+      }
+      queue.busy = true;
+      const drag = queue.drag;
+      let current: VertexEdit | null = edit;
+      while (current) {
+        queue.next = null;
+        const op = vertexGesture(current)(snapshotRef.current);
+        const preview = op.ok ? await previewEdit(op.change) : null;
+        if (preview?.ok && queue.drag === drag) setReshapePreview(preview.areas);
+        current = queue.next;
+      }
+      queue.busy = false;
+    },
+    [snapshotRef],
+  );
 
   /** reshaping the selected area: every finished vertex gesture is sent, then the area is shown as stored */
   const startReshape = useCallback(() => {
@@ -68,14 +94,18 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
       const geometry = target();
       if (!map || !geometry) return false;
       map.draw.reshape(geometry, async (edit) => {
+        previewing.current.next = null;
+        previewing.current.drag++;
+        setReshapePreview(null);
         await run(vertexGesture(edit));
+        setReshapePreview(null);
         // as stored now (or as before, when refused); keep reshaping unless the area is gone
         if (!begin()) map.draw.cancel();
-      });
+      }, (edit) => void previewDrag(edit));
       return true;
     };
     if (begin()) setTool("reshape");
-  }, [map, run, snapshotRef]);
+  }, [map, run, snapshotRef, previewDrag]);
 
   const start = useCallback(
     (next: Tool, options: { measureLine?: boolean } = {}) => {
@@ -118,6 +148,13 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
       } else if (next === "mark_building") {
         map.draw.drawPoint(async (position) => {
           const result = await run(placeBuildingGesture(position));
+          const placed = result.ok ? result.entities.find((e) => e.type === "building") : undefined;
+          if (placed) onSelectBuilding(placed.id);
+        });
+        setTool(next);
+      } else if (next === "draw_footprint") {
+        map.draw.drawPolygon(async (polygon) => {
+          const result = await run(placeBuildingGesture(polygon));
           const placed = result.ok ? result.entities.find((e) => e.type === "building") : undefined;
           if (placed) onSelectBuilding(placed.id);
         });
@@ -166,6 +203,7 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
     map?.draw.cancel();
     setMeasurement(null);
     setSplitDraft(null);
+    setReshapePreview(null);
     setDistrictDraft(null);
     setTool("select");
   }, [map]);
@@ -176,7 +214,7 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
     if (draft) await run(draft.gesture);
   }, [splitDraft, run]);
 
-  return { tool, start, cancel, merge, remove, splitDraft, applySplit, cancelSplit: () => setSplitDraft(null), snapping, setSnapping, districtDraft, createDistrict, cancelDistrict: () => setDistrictDraft(null), measurement, onDrawActivity };
+  return { tool, start, cancel, merge, remove, reshapePreview, splitDraft, applySplit, cancelSplit: () => setSplitDraft(null), snapping, setSnapping, districtDraft, createDistrict, cancelDistrict: () => setDistrictDraft(null), measurement, onDrawActivity };
 }
 
 /** What `useTools` returns. */
