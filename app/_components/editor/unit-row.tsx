@@ -62,11 +62,11 @@ export function UnitRow({ unit, areas, run }: { unit: HousingUnitEntity; areas: 
         </select>
       </td>
       <td className="unit-actions">
-        <button type="button" disabled={!changed} onClick={() => void run(editUnitGesture(unit.id, fields))}>
-          {t("saveUnit")}
+        <button type="button" aria-label={t("saveUnit")} title={t("saveUnit")} disabled={!changed} onClick={() => void run(editUnitGesture(unit.id, fields))}>
+          ✓
         </button>
-        <button type="button" className="danger" onClick={() => void run(deleteUnitGesture(unit.id))}>
-          {t("deleteUnit")}
+        <button type="button" aria-label={t("deleteUnit")} title={t("deleteUnit")} className="danger" onClick={() => void run(deleteUnitGesture(unit.id))}>
+          ×
         </button>
       </td>
     </tr>
