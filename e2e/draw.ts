@@ -79,3 +79,8 @@ export function partitionIssues(district: StoredDistrict): CoverageIssue[] {
 export async function waitForSaved(page: Page): Promise<void> {
   await expect(page.getByTestId("edit-toolbar")).not.toHaveAttribute("data-busy", /.*/);
 }
+
+/** Waits until the drawing library shows the vertices of the area being reshaped (they render asynchronously). */
+export async function waitForVertices(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.__tessera!.renderedCount("gl-draw-vertex"))).toBeGreaterThan(0);
+}

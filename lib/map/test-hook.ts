@@ -8,6 +8,8 @@ export interface TesseraTestHook {
   project(lon: number, lat: number): { x: number; y: number };
   /** ids of rendered features of a layer */
   renderedIds(layerId: string): number[];
+  /** how many features are rendered in the layers whose id starts with `prefix` (e.g. the drawing library's "gl-draw-vertex") */
+  renderedCount(prefix: string): number;
   /** zoom and centre */
   view(): { zoom: number; center: [number, number] };
   /** jump to a view and resolve when idle */
@@ -37,6 +39,10 @@ export function installTestHook(map: MapLibreMap): void {
       return { x: p.x, y: p.y };
     },
     renderedIds: (layerId) => (map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).map((f) => Number(f.id)) : []),
+    renderedCount: (prefix) => {
+      const layers = (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(prefix));
+      return layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
+    },
     view: () => {
       const c = map.getCenter();
       return { zoom: map.getZoom(), center: [c.lng, c.lat] };
