@@ -28,7 +28,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 /** Waits until the map has loaded its style, sources and visible tiles. */
 export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__tessera?.isIdle() === true, undefined, { timeout: 30_000 });
+  // generous: after an edit every layer and building tile reloads, and software WebGL on 2 cores is slow
+  await page.waitForFunction(() => window.__tessera?.isIdle() === true, undefined, { timeout: 60_000 });
 }
 
 /** Waits until the map has re-rendered after a change that does not move it (a layer switched on or off). */
