@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { LineString, MultiPolygon, Polygon } from "geojson";
+import type { LineString, MultiPolygon, Polygon, Position } from "geojson";
 import type { TownshipInfo } from "@/db/queries";
 import { findDistrict, findSmallArea } from "@/lib/edits/snapshot";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
@@ -145,19 +145,15 @@ export function useTools({ map, editor, selection, townships, onSelectBuilding }
         setTool(next);
       } else if (next === "reshape") {
         startReshape();
-      } else if (next === "mark_building") {
-        map.draw.drawPoint(async (position) => {
-          const result = await run(placeBuildingGesture(position));
+      } else if (next === "mark_building" || next === "draw_footprint") {
+        // a building is a clicked point or a drawn footprint; once stored, it is selected for its panel
+        const place = async (shape: Position | Polygon) => {
+          const result = await run(placeBuildingGesture(shape));
           const placed = result.ok ? result.entities.find((e) => e.type === "building") : undefined;
           if (placed) onSelectBuilding(placed.id);
-        });
-        setTool(next);
-      } else if (next === "draw_footprint") {
-        map.draw.drawPolygon(async (polygon) => {
-          const result = await run(placeBuildingGesture(polygon));
-          const placed = result.ok ? result.entities.find((e) => e.type === "building") : undefined;
-          if (placed) onSelectBuilding(placed.id);
-        });
+        };
+        if (next === "mark_building") map.draw.drawPoint((position) => void place(position));
+        else map.draw.drawPolygon((polygon) => void place(polygon));
         setTool(next);
       } else if (next === "move_building") {
         const id = selectionRef.current.building;
