@@ -255,3 +255,46 @@ export const changeLog = sqliteTable(
   },
   (t) => [index("change_log_change").on(t.changeId), index("change_log_entity").on(t.entityType, t.entityId)],
 );
+
+/**
+ * Signed-in sessions (issue #6). The id is the SHA-256 of the cookie's random token, so a copy of the
+ * database does not hold usable cookies. `lastSeenAt` drives the idle timeout, `expiresAt` the absolute one.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull().default(now),
+    lastSeenAt: text("last_seen_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/**
+ * Append-only audit trail (issue #6): sign-ins and their failures, permission refusals, every write, every
+ * view or export of housing-unit data. Who (id, name and role at the time), what, on which record, when (UTC),
+ * from where. Triggers in a custom migration refuse UPDATE and DELETE. Never holds a household value.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    userId: integer("user_id"),
+    username: text("username"),
+    role: text("role"),
+    action: text("action").notNull(),
+    outcome: text("outcome", { enum: ["ok", "refused", "failed"] }).notNull().default("ok"),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    detail: text("detail"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_action_at").on(t.action, t.at), index("audit_log_user").on(t.userId)],
+);

@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db/client";
-import { getCurrentEditor } from "@/app/_lib/permission";
+import { currentUser, requestIp } from "@/app/_lib/session";
 import { previewEdit as previewSubmittedEdit, submitEdit, type EditResult, type PreviewResult } from "@/app/_lib/submit-edit";
 
 export type { EditResult, PreviewResult };
@@ -13,7 +13,7 @@ export type { EditResult, PreviewResult };
  * place). Bad input is a refusal, never a thrown 500.
  */
 export async function applyEdit(input: unknown): Promise<EditResult> {
-  return submitEdit(getDb(), input, await getCurrentEditor());
+  return submitEdit(getDb(), input, await currentUser(), await requestIp());
 }
 
 /**
@@ -21,5 +21,5 @@ export async function applyEdit(input: unknown): Promise<EditResult> {
  * persons, buildings, size class), without writing anything; refusals as {@link applyEdit} gives them.
  */
 export async function previewEdit(input: unknown): Promise<PreviewResult> {
-  return previewSubmittedEdit(getDb(), input, await getCurrentEditor());
+  return previewSubmittedEdit(getDb(), input, await currentUser());
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db/client";
-import { getCurrentEditor } from "@/app/_lib/permission";
+import { currentUser } from "@/app/_lib/session";
 import { applyDistrict, previewDistrict, type RenumberResult } from "@/app/_lib/renumber-district";
 
 export type { RenumberResult };
@@ -21,5 +21,5 @@ export async function previewDistrictRenumber(districtCode: unknown): Promise<Re
  * and the current preview (`current`) to show instead; 403 when the user may not edit the district.
  */
 export async function applyDistrictRenumber(districtCode: unknown, expectedPreview: unknown): Promise<RenumberResult> {
-  return applyDistrict(getDb(), districtCode, expectedPreview, await getCurrentEditor());
+  return applyDistrict(getDb(), districtCode, expectedPreview, await currentUser());
 }

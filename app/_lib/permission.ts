@@ -1,33 +1,52 @@
 /**
- * Permission per record: the seam the edit write asks about every entity it touches (DESIGN.md "How one edit
- * flows", step 4). There are no sign-ins yet; issue #6 adds users, roles and assignments and fills in
- * `getCurrentEditor` (from the session) and `canEditEntity` (e.g. a mapper edits the districts assigned to
- * them and their small areas; a guide confirms but does not redraw; auditors only read). Buildings and
- * housing units come through the same seam; housing units hold confidential census data (issue #5), so the
- * rule for them is also who may see them.
+ * Permission per record for the edit write (DESIGN.md "How one edit flows", step 4; issue #6). The write asks
+ * `canEditEntity` for every stored entity a Change touches and for every new state it puts; the answer comes
+ * from the role table (`lib/domain/permissions.ts`) and the person's assignment (`db/access.ts`): a mapper
+ * edits the districts assigned to them and their small areas, buildings and units; a new district needs an
+ * admin; guides, enumerators, the office and auditors do not redraw.
  */
-import type { UserRole } from "@/lib/domain/types";
+import type { Db } from "@/db/client";
+import { loadAssignment, scopeOf, type Actor, type Assignment } from "@/db/access";
+import { buildings, districts } from "@/db/schema";
+import { can, canEver } from "@/lib/domain/permissions";
 import type { EditableEntity } from "@/lib/edits/types";
+import { eq } from "drizzle-orm";
 
 /** The person sending an edit, as the permission rules need them. */
-export interface Editor {
-  id: number;
-  role: UserRole;
-}
-
-/** Used by the edit server action and POST /api/edits: who is editing; null while there are no sign-ins (issue #6). */
-export async function getCurrentEditor(): Promise<Editor | null> {
-  return null;
-}
+export type Editor = Actor;
 
 /**
- * Used by the edit write, once for each stored entity a Change touches and once for each new state it puts:
- * may `editor` change this record? Today every edit is allowed — there is no user system, so there is no one
- * to refuse (null editor), and no rule yet for a signed-in one. Issue #6 replaces the body; a refusal becomes
- * a 403 `forbidden` naming the record, and nothing of the Change is written.
+ * Used by the edit, preview and renumber paths: a `canEdit(entity)` for `editor` that loads their assignment
+ * once. A null editor (nobody signed in) may edit nothing.
  */
-export function canEditEntity(editor: Editor | null, entity: EditableEntity): boolean {
-  void editor;
-  void entity;
-  return true;
+export function entityPermission(db: Db, editor: Editor | null): (entity: EditableEntity) => boolean {
+  if (!editor) return () => false;
+  let assignment: Assignment | null = null;
+  const scope = (place: { townshipId: number | null; districtId: number | null; smallAreaId: number | null }) =>
+    scopeOf(editor, (assignment ??= loadAssignment(db, editor.id)), place);
+  return (entity) => {
+    switch (entity.type) {
+      case "district": {
+        // a district not yet stored is a new one: no assignment covers it
+        const isNew = entity.version === 0 || entity.id < 0;
+        return can(editor.role, isNew ? "create" : "edit_shape", scope({ townshipId: entity.townshipId, districtId: isNew ? null : entity.id, smallAreaId: null }));
+      }
+      case "small_area":
+        return can(editor.role, "edit_shape", scope({ townshipId: townshipOf(db, entity.districtId), districtId: entity.districtId, smallAreaId: entity.id }));
+      case "building":
+        return can(editor.role, "edit_shape", scope({ townshipId: townshipOf(db, entity.districtId), districtId: entity.districtId, smallAreaId: entity.smallAreaId }));
+      case "housing_unit": {
+        // a unit of a building made in the same Change: the building's own put is asked about its place
+        if (entity.buildingId < 0) return canEver(editor.role, "edit_units");
+        const building = db.select({ districtId: buildings.districtId, smallAreaId: buildings.smallAreaId }).from(buildings).where(eq(buildings.id, entity.buildingId)).get();
+        if (!building) return canEver(editor.role, "edit_units");
+        return can(editor.role, "edit_units", scope({ townshipId: townshipOf(db, building.districtId), districtId: building.districtId, smallAreaId: entity.smallAreaId ?? building.smallAreaId }));
+      }
+    }
+  };
+}
+
+function townshipOf(db: Db, districtId: number | null): number | null {
+  if (districtId === null) return null;
+  return db.select({ townshipId: districts.townshipId }).from(districts).where(eq(districts.id, districtId)).get()?.townshipId ?? null;
 }

@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { WriteRefused } from "@/db/mutations";
 import { applyRenumber, previewRenumber, type RenumberPreview } from "@/db/renumber";
 import type { RefusalReason } from "@/lib/edits/refusals";
-import { canEditEntity, type Editor } from "./permission";
+import { entityPermission, type Editor } from "./permission";
 
 /** Most rows a preview sent back may list (a district holds a few thousand buildings at most). */
 export const MAX_PREVIEW_ROWS = 100_000;
@@ -64,7 +64,7 @@ export function previewDistrict(db: Db, input: unknown): RenumberResult {
 
 /**
  * Used by the apply server action: applies the renumbering the user saw (`expected`, as the preview gave it)
- * for `editor`, asking `canEditEntity` of the district and each of its small areas; refuses with 409 and the
+ * for `editor`, asking `entityPermission` of the district and each of its small areas; refuses with 409 and the
  * current preview when the numbers moved on since.
  */
 export function applyDistrict(db: Db, input: unknown, expected: unknown, editor: Editor | null): RenumberResult {
@@ -73,7 +73,7 @@ export function applyDistrict(db: Db, input: unknown, expected: unknown, editor:
   const parsedPreview = previewSchema.safeParse(expected);
   if (!parsedPreview.success) return invalid(parsedPreview.error, "expected");
   try {
-    const { changeId, ...preview } = applyRenumber(db, parsedCode.data, editor?.id ?? null, parsedPreview.data, { canEdit: (entity) => canEditEntity(editor, entity) });
+    const { changeId, ...preview } = applyRenumber(db, parsedCode.data, editor?.id ?? null, parsedPreview.data, { canEdit: entityPermission(db, editor) });
     return { ok: true, preview, changeId };
   } catch (error) {
     return refused(error);

@@ -44,6 +44,8 @@ export const REFUSAL_REASONS = [
   "stale_version",
   /** the user may not edit this record (403) */
   "forbidden",
+  /** nobody is signed in, or the session ended (401) */
+  "unauthenticated",
   /** the input is malformed (422) */
   "invalid",
   /** three or more boundaries meet at the vertex: deleting it would open a gap or an overlap */

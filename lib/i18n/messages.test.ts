@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import zh from "./messages/zh.json";
+import { MESSAGES } from "./messages";
+
+const { en, zh } = MESSAGES;
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,5 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { MESSAGES } from "./messages";
 import { routing } from "./routing";
 
 /** next-intl's per-request configuration: the locale from the path and its messages. */
@@ -9,6 +10,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: MESSAGES[locale],
   };
 });

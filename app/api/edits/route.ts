@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { getCurrentEditor } from "@/app/_lib/permission";
+import { guardRoute } from "@/app/_lib/guard";
+import { ipFromHeaders } from "@/app/_lib/session";
 import { refusedInput, submitEdit, type EditResult } from "@/app/_lib/submit-edit";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,8 @@ const reply = (result: EditResult) => NextResponse.json(result, { status: result
  * shape, a broken geometry or code rule, an overlap) refused, nothing written. For tests and other clients.
  */
 export async function POST(request: Request) {
+  const guard = guardRoute(request, "read");
+  if ("response" in guard) return guard.response;
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) return reply(refusedInput(413, "body", `the body is larger than ${MAX_BODY_BYTES} bytes`));
   const text = await request.text();
@@ -26,5 +29,5 @@ export async function POST(request: Request) {
   } catch {
     return reply(refusedInput(422, "body", "the body is not JSON"));
   }
-  return reply(submitEdit(getDb(), body, await getCurrentEditor()));
+  return reply(submitEdit(getDb(), body, guard.user, ipFromHeaders(request.headers)));
 }

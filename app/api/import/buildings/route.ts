@@ -1,6 +1,10 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/app/_lib/http";
-import { getCurrentEditor } from "@/app/_lib/permission";
+import { guardRoute } from "@/app/_lib/guard";
+import { ipFromHeaders } from "@/app/_lib/session";
+import { appendAudit } from "@/db/audit";
+import type { SessionUser } from "@/db/auth";
+import { can } from "@/lib/domain/permissions";
 import { readUpload } from "@/app/_lib/read-upload";
 import { getDb } from "@/db/client";
 import { getTownshipBboxes, importBuildings } from "@/db/import-buildings";
@@ -30,7 +34,7 @@ function encodingOf(fields: Map<string, string>): EncodingChoice | null {
   return e === "auto" || (IMPORT_ENCODINGS as readonly string[]).includes(e) ? (e as EncodingChoice) : null;
 }
 
-async function importUpload(request: Request): Promise<NextResponse> {
+async function importUpload(request: Request, user: SessionUser): Promise<NextResponse> {
   const upload = await readUpload(request, MAX_FILE_BYTES);
   if ("status" in upload) return errorResponse(upload.status, upload.rule, upload.place, upload.message);
   const encoding = encodingOf(upload.fields);
@@ -49,8 +53,8 @@ async function importUpload(request: Request): Promise<NextResponse> {
     const message = `${parsed.badRows} of ${parsed.rowCount} rows are bad: nothing was imported (send skipBad to import the good rows)`;
     return NextResponse.json({ error: { rule: "bad_rows", place: "file", message }, report: importReport(parsed, null, LISTED) }, { status: 422 });
   }
-  const editor = await getCurrentEditor();
-  const written = importBuildings(db, parsed, { skipBad, userId: editor?.id ?? null });
+  const written = importBuildings(db, parsed, { skipBad, userId: user.id });
+  appendAudit(db, { actor: user, action: "import.buildings", targetType: "change", targetId: written.changeId, detail: `${upload.fileName ?? "upload"}: ${written.inserted} buildings`, ip: ipFromHeaders(request.headers) });
   return NextResponse.json({ report: importReport(parsed, written, LISTED), changeId: written.changeId });
 }
 
@@ -65,8 +69,12 @@ async function importUpload(request: Request): Promise<NextResponse> {
  * server answers once the rows are written (seconds for a county).
  */
 export async function POST(request: Request) {
+  // an import places buildings wherever they lie, so it needs a role that may create anywhere (an admin)
+  const guard = guardRoute(request, "create");
+  if ("response" in guard) return guard.response;
+  if (!can(guard.user.role, "create", "outside")) return errorResponse(403, "forbidden", "import", "only an admin may import buildings");
   try {
-    return await importUpload(request);
+    return await importUpload(request, guard.user);
   } catch (error) {
     // the error's name and code only: a message could one day carry a value from the file
     const code = (error as { code?: unknown } | null)?.code;
