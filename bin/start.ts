@@ -1,12 +1,14 @@
 /**
  * `npm start`: builds the app when the build is missing or older than the sources, creates/migrates the
- * database (TESSERA_DB), seeds the demo township when it is empty, then serves on PORT (default 3000).
+ * database (TESSERA_DB), seeds the demo township when it is empty, creates the first admin account when there
+ * is none (TESSERA_ADMIN_PASSWORD, else a random password printed once), then serves on PORT (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { databasePath, openDatabase } from "@/db/client";
 import { ensureDemoImagery, seedDemo } from "@/db/seed";
+import { ensureFirstAdmin } from "@/db/auth";
 
 const SOURCES = ["app", "lib", "db", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
@@ -51,6 +53,10 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(db, dbPath);
   if (seeded.seeded) console.log(`tessera: seeded the demo township into ${dbPath} in ${(seeded.ms / 1000).toFixed(1)} s`);
   else if (await ensureDemoImagery(db, dbPath)) console.log("tessera: re-rendered the missing demo imagery");
+  const admin = await ensureFirstAdmin(db);
+  if (admin?.generated) {
+    console.log(`tessera: created the first account "${admin.username}" with the password\n\n    ${admin.password}\n\n  It is shown only this once: sign in and change it, or set TESSERA_ADMIN_PASSWORD before the first start.`);
+  } else if (admin) console.log(`tessera: created the first account "${admin.username}" with the password from TESSERA_ADMIN_PASSWORD`);
   db.$client.close();
 
   const port = process.env.PORT || "3000";

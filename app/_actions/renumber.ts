@@ -1,7 +1,8 @@
 "use server";
 
 import { getDb } from "@/db/client";
-import { currentUser } from "@/app/_lib/session";
+import { currentUser, requestIp } from "@/app/_lib/session";
+import { appendAudit } from "@/db/audit";
 import { applyDistrict, previewDistrict, type RenumberResult } from "@/app/_lib/renumber-district";
 
 export type { RenumberResult };
@@ -12,6 +13,7 @@ export type { RenumberResult };
  * refusal (422 naming the place, 404 for no such district), never a thrown 500.
  */
 export async function previewDistrictRenumber(districtCode: unknown): Promise<RenumberResult> {
+  if (!(await currentUser())) return { ok: false, status: 401, reason: "unauthenticated", place: "session", message: "sign in first" };
   return previewDistrict(getDb(), districtCode);
 }
 
@@ -21,5 +23,17 @@ export async function previewDistrictRenumber(districtCode: unknown): Promise<Re
  * and the current preview (`current`) to show instead; 403 when the user may not edit the district.
  */
 export async function applyDistrictRenumber(districtCode: unknown, expectedPreview: unknown): Promise<RenumberResult> {
-  return applyDistrict(getDb(), districtCode, expectedPreview, await currentUser());
+  const user = await currentUser();
+  const result = applyDistrict(getDb(), districtCode, expectedPreview, user);
+  if (user) {
+    appendAudit(getDb(), {
+      actor: user,
+      action: "renumber",
+      outcome: result.ok ? "ok" : result.status === 403 ? "refused" : "failed",
+      targetType: "district",
+      targetId: typeof districtCode === "string" ? districtCode.slice(0, 12) : null,
+      ip: await requestIp(),
+    });
+  }
+  return result;
 }

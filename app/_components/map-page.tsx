@@ -1,8 +1,7 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FeatureCollection } from "geojson";
-import { useTranslations } from "next-intl";
 import type { CensusInfo, Overview, TownshipInfo } from "@/db/queries";
 import type { MapTarget, TesseraMap } from "@/lib/map/create-map";
 import type { DrawActivity } from "@/lib/map/draw-adapter";
@@ -18,7 +17,6 @@ import { deleteGesture } from "./editor/gestures";
 import { useEditor } from "./editor/use-editor";
 import { useTools } from "./editor/use-tools";
 import { ImportBuildings } from "./import-buildings";
-import { LanguageSwitcher } from "./language-switcher";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
 import { OverviewPanel } from "./overview-panel";
@@ -36,6 +34,10 @@ interface Props {
   initialView: UrlView | null;
   initialArea: number | null;
   testHook: boolean;
+  /** the top bar (server-rendered: pages, who is signed in, sign-out, language) */
+  nav: ReactNode;
+  /** what the signed-in role may do at all (the server still checks every record) */
+  abilities: { edit: boolean; import: boolean };
 }
 
 export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
@@ -48,8 +50,7 @@ export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
 };
 
 /** The map page: header, layers panel, the map and the small-area side panel; keeps view and selection in the URL. */
-export function MapPage({ locale, extent, imagery, overview, census, townships, initialView, initialArea, testHook }: Props) {
-  const t = useTranslations("app");
+export function MapPage({ locale, extent, imagery, overview, census, townships, initialView, initialArea, testHook, nav, abilities }: Props) {
   const [selection, setSelection] = useState<Selection>({ smallAreas: initialArea === null ? [] : [initialArea], district: null });
   // the side panel shows the small area selected last
   const selected = selection.smallAreas.length ? selection.smallAreas[selection.smallAreas.length - 1] : null;
@@ -139,10 +140,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
 
   return (
     <div className="page">
-      <header className="topbar">
-        <h1>{t("title")}</h1>
-        <LanguageSwitcher locale={locale} />
-      </header>
+      {nav}
       <aside className="left-panel">
         <LayersPanel
           hasImagery={imagery !== null}
@@ -152,11 +150,11 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           onOpacity={setOpacity}
         />
         <CoveragePanel run={coverage} focused={focused?.index ?? null} onFocus={onFocusIssue} />
-        <ImportBuildings onImported={() => onDataChanged()} />
+        {abilities.import && <ImportBuildings onImported={() => onDataChanged()} />}
         <OverviewPanel overview={overview} census={census} />
       </aside>
       <main className="map-area">
-        <EditorLayer
+        {abilities.edit && <EditorLayer
           map={map}
           editor={editor}
           tools={tools}
@@ -164,7 +162,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           onClearSelection={() => onSelect(null)}
           onDataChanged={onDataChanged}
           registerDrawActivity={registerDrawActivity}
-        />
+        />}
         <MapView
           key={locale}
           locale={locale}

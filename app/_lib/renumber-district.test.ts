@@ -2,6 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { seedEditTownship, W } from "@/db/edit-test-fixture";
 import { applyDistrict, previewDistrict } from "./renumber-district";
+import type { Editor } from "./permission";
+
+const admin: Editor = { id: 1, username: "admin", role: "admin" };
+const guide: Editor = { id: 2, username: "guide", role: "guide" };
 
 let db: Db;
 beforeEach(() => {
@@ -15,14 +19,22 @@ describe("renumbering a district from the UI", () => {
     expect(preview).toMatchObject({ ok: true, changeId: null });
     if (!preview.ok) throw new Error("expected a preview");
     expect(preview.preview.buildings).toHaveLength(4);
-    const applied = applyDistrict(db, W, preview.preview, null);
+    const applied = applyDistrict(db, W, preview.preview, admin);
     expect(applied).toMatchObject({ ok: true, preview: preview.preview, changeId: expect.any(String) });
     expect(previewDistrict(db, W)).toMatchObject({ ok: true, preview: { smallAreas: [], buildings: [] } });
   });
 
+  it("refuses nobody signed in and a guide (403), and writes nothing", () => {
+    const preview = previewDistrict(db, W);
+    if (!preview.ok) throw new Error("expected a preview");
+    expect(applyDistrict(db, W, preview.preview, null)).toMatchObject({ ok: false, status: 403, reason: "forbidden" });
+    expect(applyDistrict(db, W, preview.preview, guide)).toMatchObject({ ok: false, status: 403, reason: "forbidden" });
+    expect(previewDistrict(db, W)).toEqual(preview);
+  });
+
   it("refuses a stale preview with 409 and the current one", () => {
     const stale = { smallAreas: [], buildings: [] };
-    const result = applyDistrict(db, W, stale, null);
+    const result = applyDistrict(db, W, stale, admin);
     expect(result).toMatchObject({ ok: false, status: 409, reason: "stale_version" });
     if (result.ok) throw new Error("expected a refusal");
     expect(result.current?.buildings).toHaveLength(4);
