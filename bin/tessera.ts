@@ -1,6 +1,6 @@
 /**
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
- * Commands: seed, list, check, number, renumber, import. Errors go to stderr with exit code 2.
+ * Commands: seed, list, check, number, renumber, import, user. Errors go to stderr with exit code 2.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -33,6 +33,9 @@ Commands:
                      Chinese headers accepted; UTF-8, else GBK) or GeoJSON (Point/Polygon, same properties):
                      exit 0 imported, 1 bad rows found and nothing imported (--skip-bad imports the good rows
                      and skips them), 2 unreadable file; bad rows print as "line 7: households: not a whole number"
+  user add|reset|disable|enable|role|list …
+                     accounts: add --name N --role R [--display "Name"] (password from stdin), reset --name N
+                     (stdin), disable/enable --name N, role --name N --role R, list [--json]; "user --help" for more
 
 Options:
   --db PATH          SQLite database (default: $TESSERA_DB or data/tessera.db)
@@ -55,6 +58,7 @@ function printNode(node: HierarchyNode, depth: number, out: string[]): void {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "user") return (await import("./user-command")).runUser(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -19,6 +19,7 @@ import { loadEditEntities } from "./edit-queries";
 import { deleteEntityRow, entityKey, parkCodes, writeEntityRow, type EntityRef } from "./edit-rows";
 import { checkChangeRules, checkChangeShape, checkHousingUnitAreas } from "./edit-validate";
 import { appendChangeLog, WriteRefused } from "./mutations";
+import { applyStatusRule, recordReopened } from "./workflow";
 
 /** What a written Change gives back to the editor, which replaces its copy with it. */
 export interface WrittenChange {
@@ -161,9 +162,11 @@ function writeRows(db: Db, change: Change, stored: Entities, next: Entities, log
 
 function writeInTransaction(db: Db, input: Change, userId: number | null, options: WriteChangeOptions): WrittenChange {
   checkChangeShape(input);
-  const { change, idMap } = assignRealIds(db, input);
-  const snapshot = loadEditEntities(db, touchedRefs(change));
+  const { change: withIds, idMap } = assignRealIds(db, input);
+  const snapshot = loadEditEntities(db, touchedRefs(withIds));
   const stored = byKey(snapshot);
+  // an edit never sets a status; reshaping a signed-off small area sends it back to draft (issue #6)
+  const { change, reopened } = applyStatusRule(withIds, stored);
   checkPermission(stored, change, options.canEdit);
   const applied = applyChange(snapshot, change);
   if (!applied.ok) throw refusalOf(applied, stored);
@@ -182,6 +185,7 @@ function writeInTransaction(db: Db, input: Change, userId: number | null, option
     const entityId = Number(id);
     appendChangeLog(db, { changeId, userId, label: change.label, entityType, entityId, op, baseVersion, before: stored.get(key) ?? null, after: op === "put" ? next.get(key) : null });
   });
+  recordReopened(db, reopened, userId);
   reassignBuildings(db, movedRegions(stored, next, change));
   checkHousingUnitAreas(db, change);
 
@@ -211,6 +215,8 @@ function writeInTransaction(db: Db, input: Change, userId: number | null, option
  * point, its version not bumped for that) and re-assigned, and the touched districts re-checked: a Change that
  * adds overlap, ground outside the district or district overlap is refused (422); a Change of buildings and
  * housing units alone costs no partition check, only the check of its buildings' districts it returns.
+ * A small area's status is never taken from the Change (`applyStatusRule`): reshaping an approved, confirmed
+ * or ready area makes it a draft again, with a `reopen` review event.
  * Throws `WriteRefused`; on any refusal nothing is written.
  */
 export function writeChange(db: Db, change: Change, userId: number | null, options: WriteChangeOptions = {}): WrittenChange {

@@ -223,7 +223,7 @@ export const reviewEvents = sqliteTable(
       .notNull()
       .references(() => smallAreas.id, { onDelete: "cascade" }),
     userId: integer("user_id").references(() => users.id),
-    action: text("action", { enum: ["submit", "approve", "return", "confirm", "reopen", "flag_imagery"] }).notNull(),
+    action: text("action", { enum: ["submit", "approve", "return", "confirm", "release", "reopen", "flag_imagery"] }).notNull(),
     fromStatus: text("from_status").notNull(),
     toStatus: text("to_status").notNull(),
     comment: text("comment"),

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { DEFECT_COLORS, SIZE_COLORS, type LayerGroup } from "@/lib/map/style";
+import { DEFECT_COLORS, type LayerGroup } from "@/lib/map/style";
+import { WorkflowLegendItems } from "./workflow-legend";
 
 interface Props {
   hasImagery: boolean;
@@ -20,7 +21,7 @@ const GROUP_LABELS: Array<[LayerGroup, string]> = [
   ["defects", "defects"],
 ];
 
-/** Layer switches, imagery opacity and the legend of small-area sizes. */
+/** Layer switches, imagery opacity and the legend (small areas by workflow state, boundaries, defects). */
 export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpacity }: Props) {
   const t = useTranslations("layers");
   return (
@@ -54,10 +55,7 @@ export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpaci
       </ul>
       <h3>{t("legend")}</h3>
       <ul className="legend">
-        <li><span className="swatch" style={{ background: SIZE_COLORS.ok }} />{t("sizeOk")}</li>
-        <li><span className="swatch" style={{ background: SIZE_COLORS.too_small }} />{t("sizeSmall")}</li>
-        <li><span className="swatch" style={{ background: SIZE_COLORS.too_large }} />{t("sizeLarge")}</li>
-        <li><span className="swatch" style={{ background: SIZE_COLORS.empty }} />{t("sizeEmpty")}</li>
+        <WorkflowLegendItems />
         <li><span className="swatch line district" />{t("districts")}</li>
         <li><span className="swatch line small-area" />{t("smallAreas")}</li>
         <li><span className="swatch" style={{ background: DEFECT_COLORS.error }} />{t("defectError")}</li>

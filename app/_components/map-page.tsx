@@ -194,7 +194,14 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           onClose={() => onSelect(null)}
         />
       ) : (
-        <SidePanel id={selected} dataVersion={dataVersion} saveAttributes={saveAttributes} onClose={() => onSelect(null)} />
+        <SidePanel
+          id={selected}
+          dataVersion={dataVersion}
+          saveAttributes={saveAttributes}
+          onClose={() => onSelect(null)}
+          map={map}
+          onWorkflowChanged={() => void editor.reload()}
+        />
       )}
     </div>
   );

@@ -3,8 +3,10 @@
 import { useEffect, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { SmallAreaDetail } from "@/db/queries";
+import type { TesseraMap } from "@/lib/map/create-map";
 import { SIZE_COLORS } from "@/lib/map/style";
 import { AttributesForm, type SaveAttributes } from "./attributes-form";
+import { WorkflowPanel } from "./workflow-panel";
 
 interface Props {
   id: number | null;
@@ -12,13 +14,17 @@ interface Props {
   dataVersion: number;
   saveAttributes: SaveAttributes;
   onClose: () => void;
+  /** the map: the workflow section pins return comments on it and re-colours the area after a step */
+  map?: TesseraMap | null;
+  /** after a workflow step the server accepted (the area's version moved on: the editor should re-read it) */
+  onWorkflowChanged?: () => void;
 }
 
 type Loaded = { id: number; reload: number } & ({ state: "loaded"; detail: SmallAreaDetail } | { state: "missing" } | { state: "error" });
 type Load = { state: "idle" } | { state: "loading" } | Loaded;
 
 /** The small-area panel: full code, district, households and persons against the band, buildings, status. */
-export function SidePanel({ id, dataVersion, saveAttributes, onClose }: Props) {
+export function SidePanel({ id, dataVersion, saveAttributes, onClose, map = null, onWorkflowChanged }: Props) {
   const t = useTranslations("panel");
   const ts = useTranslations("status");
   const tz = useTranslations("size");
@@ -116,6 +122,15 @@ export function SidePanel({ id, dataVersion, saveAttributes, onClose }: Props) {
         </div>
       </dl>
       <SizeBar households={d.households} max={d.band.maxHouseholds} min={d.band.minHouseholds} label={tz(d.sizeClass)} color={SIZE_COLORS[d.sizeClass]} />
+      <WorkflowPanel
+        smallAreaId={d.id}
+        version={d.version}
+        map={map}
+        onChanged={() => {
+          setReload((n) => n + 1);
+          onWorkflowChanged?.();
+        }}
+      />
       <AttributesForm
         key={`${d.id}-${d.version}`}
         detail={d}

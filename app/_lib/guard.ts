@@ -28,7 +28,7 @@ function placeOfTarget(target: Target): string {
 /** Whether a data-changing request came from this server's own pages (Origin, else Referer, matches Host). */
 export function sameOrigin(request: Request): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   const origin = request.headers.get("origin") ?? request.headers.get("referer");
   if (!origin) return false;
   try {

@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type VectorTileSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Bbox } from "@/lib/geo/bbox";
@@ -56,6 +56,14 @@ export interface TesseraMap {
   setDefects(defects: FeatureCollection): void;
   /** outlines one defect (by feature id) in the highlight colour; null clears it */
   highlightDefect(id: number | null): void;
+  /** draws pinned review comments: points with a `label` property (an empty collection clears them) */
+  setReviewPins(pins: FeatureCollection<Point>): void;
+  /**
+   * the next click on the map picks a point instead of selecting: resolves with its [lon, lat], or null when
+   * `cancelPick` (or another `pickPoint`) comes first
+   */
+  pickPoint(): Promise<[number, number] | null>;
+  cancelPick(): void;
   /** moves the map to show a bbox (a point bbox zooms in to street level) */
   fitTo(bbox: Bbox): void;
   destroy(): void;
@@ -90,9 +98,19 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
     onActivity: (activity) => options.onDrawActivity?.(activity),
   });
 
+  // a pending `pickPoint`: the next click answers it
+  let picking: ((at: [number, number] | null) => void) | null = null;
+  const endPick = (at: [number, number] | null) => {
+    const answer = picking;
+    picking = null;
+    map.getCanvas().style.cursor = "";
+    answer?.(at);
+  };
+
   map.on("click", (event) => {
     // while a gesture is drawn, clicks belong to the drawing library
     if (draw.activity !== "idle") return;
+    if (picking) return endPick([event.lngLat.lng, event.lngLat.lat]);
     const hit = (layer: string): MapGeoJSONFeature | undefined =>
       map.getLayer(layer) && map.getLayoutProperty(layer, "visibility") !== "none" ? map.queryRenderedFeatures(event.point, { layers: [layer] })[0] : undefined;
     const building = hit("building-point") ?? hit("building-fill");
@@ -107,8 +125,8 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
           : null;
     options.onSelect(target, event.originalEvent.shiftKey);
   });
-  map.on("mouseenter", "small-area-fill", () => (map.getCanvas().style.cursor = "pointer"));
-  map.on("mouseleave", "small-area-fill", () => (map.getCanvas().style.cursor = ""));
+  map.on("mouseenter", "small-area-fill", () => (map.getCanvas().style.cursor = picking ? "crosshair" : "pointer"));
+  map.on("mouseleave", "small-area-fill", () => (map.getCanvas().style.cursor = picking ? "crosshair" : ""));
   map.on("moveend", () => {
     const c = map.getCenter();
     options.onViewChange({ zoom: map.getZoom(), center: [c.lng, c.lat] });
@@ -165,10 +183,22 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
         for (const [layer, filter] of Object.entries(selectedDefectFilters(id))) map.setFilter(layer, filter);
       });
     },
+    setReviewPins(pins) {
+      whenStyled(() => (map.getSource("review-pins") as GeoJSONSource | undefined)?.setData(pins));
+    },
+    pickPoint() {
+      endPick(null);
+      map.getCanvas().style.cursor = "crosshair";
+      return new Promise((resolve) => (picking = resolve));
+    },
+    cancelPick() {
+      endPick(null);
+    },
     fitTo(bbox) {
       whenStyled(() => map.fitBounds(bbox, { padding: 80, maxZoom: 18, duration: 600 }));
     },
     destroy() {
+      endPick(null);
       draw.destroy();
       map.remove();
     },

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import { BUILDING_TILES } from "@/lib/io/building-tiles";
+import { SMALL_AREA_STATES, STATE_COLOURS } from "@/lib/domain/workflow";
 
 /** An imagery source as the style needs it (from `db/queries` `listImagerySources`). */
 export interface MapImagery {
@@ -15,7 +16,7 @@ export interface MapImagery {
 export const LAYER_GROUPS = {
   imagery: ["imagery"],
   reference: ["ref-farmland", "ref-water", "ref-river", "ref-road-casing", "ref-road", "ref-road-label", "ref-river-label", "ref-landmark", "ref-landmark-label"],
-  smallAreas: ["small-area-fill", "small-area-selected", "small-area-line", "small-area-label"],
+  smallAreas: ["small-area-fill", "small-area-selected", "small-area-line", "small-area-label", "review-pin", "review-pin-label"],
   districts: ["district-hit", "district-selected", "district-line-halo", "district-line", "district-label"],
   buildings: ["building-fill", "building-line", "building-point", "building-selected", "building-selected-point", "building-number"],
   defects: ["defect-fill", "defect-line", "defect-point", "defect-marker", "defect-selected-line", "defect-selected-point"],
@@ -25,19 +26,21 @@ export type LayerGroup = keyof typeof LAYER_GROUPS;
 /** Colours of coverage defects on the map and in the panel: errors, warnings, and the one clicked. */
 export const DEFECT_COLORS = { error: "#ff1f3d", warning: "#ff9500", selected: "#00e5ff" } as const;
 
-/** Fill colour of a small area by its size against the band. */
+/** Colour of a small area's size against the band (the panel's size bar; the map colours areas by state). */
 export const SIZE_COLORS = { ok: "#2ecc71", too_small: "#3498db", too_large: "#e74c3c", empty: "#95a5a6" } as const;
 
 const FONT = ["Noto Sans CJK SC", "Noto Sans", "sans-serif"];
 
-const sizeColor: ExpressionSpecification = [
+/** Fill of a small area by its workflow state (`status`), in the colours of the panel, legend and dashboard. */
+const stateColor: ExpressionSpecification = [
   "match",
-  ["get", "sizeClass"],
-  "ok", SIZE_COLORS.ok,
-  "too_small", SIZE_COLORS.too_small,
-  "too_large", SIZE_COLORS.too_large,
-  SIZE_COLORS.empty,
-];
+  ["get", "status"],
+  ...SMALL_AREA_STATES.flatMap((state) => [state, STATE_COLOURS[state]]),
+  STATE_COLOURS.draft,
+] as unknown as ExpressionSpecification;
+
+/** Outline of a small area: the boundary yellow of a draft, else the colour of its state. */
+const stateLineColor: ExpressionSpecification = ["match", ["get", "status"], "draft", "#ffe14d", stateColor];
 
 /** Width in pixels of a feature `widthM` metres wide, at latitude ~30°, interpolated over zoom. */
 function metresToPixels(min: number, extra = 0): ExpressionSpecification {
@@ -83,6 +86,14 @@ function defectLayers(): StyleSpecification["layers"] {
   ];
 }
 
+/** Pinned return comments: a marker in the "returned" colour, and from zoom 15 who wrote it and its first words. */
+function reviewPinLayers(): StyleSpecification["layers"] {
+  return [
+    { id: "review-pin", type: "circle", source: "review-pins", paint: { "circle-radius": 8, "circle-color": STATE_COLOURS.returned, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2.5 } },
+    { id: "review-pin-label", type: "symbol", source: "review-pins", minzoom: 15, layout: { "text-field": ["get", "label"], "text-font": FONT, "text-size": 12, "text-offset": [0, 1.3], "text-anchor": "top", "text-max-width": 14 }, paint: { "text-color": "#7f0000", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
+  ];
+}
+
 /**
  * Used by `createTesseraMap`: the whole map style — imagery under reference features, small areas,
  * districts and buildings; areas and reference features read from their `/api/layers/...` GeoJSON, buildings
@@ -107,6 +118,8 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       "defect-markers": { type: "geojson", data: EMPTY },
       // shapes of an edit on its way to the server (`TesseraMap.showPending`)
       pending: { type: "geojson", data: EMPTY },
+      // pinned return comments of the small area in the panel (`TesseraMap.setReviewPins`)
+      "review-pins": { type: "geojson", data: EMPTY },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#e8e4d8" } },
@@ -118,7 +131,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       // invisible, for clicks on a district where no small area is drawn yet
       { id: "district-hit", type: "fill", source: "districts", paint: { "fill-color": "#000000", "fill-opacity": 0 } },
       { id: "district-selected", type: "fill", source: "districts", filter: ["==", ["id"], -1], paint: { "fill-color": "#d6246e", "fill-opacity": 0.15 } },
-      { id: "small-area-fill", type: "fill", source: "small-areas", paint: { "fill-color": sizeColor, "fill-opacity": 0.18 } },
+      { id: "small-area-fill", type: "fill", source: "small-areas", paint: { "fill-color": stateColor, "fill-opacity": 0.22 } },
       { id: "small-area-selected", type: "fill", source: "small-areas", filter: ["==", ["id"], -1], paint: { "fill-color": "#ffe14d", "fill-opacity": 0.35 } },
       { id: "building-fill", type: "fill", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: BUILDING_TILES.minZoom, paint: { "fill-color": "#ff9f1c", "fill-opacity": ["interpolate", ["linear"], ["zoom"], 14, 0.25, 18, 0.45] } },
       { id: "building-line", type: "line", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: 15, paint: { "line-color": "#ff7b00", "line-width": ["interpolate", ["linear"], ["zoom"], 15, 0.5, 19, 1.5] } },
@@ -126,7 +139,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "building-point", type: "circle", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: BUILDING_TILES.minZoom, filter: isPoint, paint: { "circle-radius": ["interpolate", ["linear"], ["zoom"], 13, 2, 18, 6], "circle-color": "#ff9f1c", "circle-stroke-color": "#7a3b00", "circle-stroke-width": 1.2 } },
       { id: "building-selected", type: "line", source: "buildings", "source-layer": BUILDING_TILES.layer, filter: ["==", ["id"], -1], paint: { "line-color": "#00e5ff", "line-width": 3 } },
       { id: "building-selected-point", type: "circle", source: "buildings", "source-layer": BUILDING_TILES.layer, filter: ["==", ["id"], -1], paint: { "circle-radius": 9, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#00e5ff", "circle-stroke-width": 3 } },
-      { id: "small-area-line", type: "line", source: "small-areas", layout: { "line-join": "round" }, paint: { "line-color": "#ffe14d", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 0.8, 17, 2.5] } },
+      { id: "small-area-line", type: "line", source: "small-areas", layout: { "line-join": "round" }, paint: { "line-color": stateLineColor, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 0.8, 17, 2.5] } },
       { id: "district-line-halo", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#ffffff", "line-opacity": 0.8, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 3, 17, 7] } },
       { id: "district-line", type: "line", source: "districts", layout: { "line-join": "round" }, paint: { "line-color": "#d6246e", "line-width": ["interpolate", ["linear"], ["zoom"], 12, 1.5, 17, 3.5] } },
       ...defectLayers(),
@@ -137,6 +150,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
       { id: "ref-landmark-label", type: "symbol", source: "reference", minzoom: 15, filter: ["==", ["get", "kind"], "landmark"], layout: { "text-field": name, "text-font": FONT, "text-size": 12, "text-offset": [0, 1.2], "text-anchor": "top" }, paint: { "text-color": "#3b1f7a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       { id: "building-number", type: "symbol", source: "buildings", "source-layer": BUILDING_TILES.layer, minzoom: 17, filter: ["has", "number"], layout: { "text-field": ["to-string", ["get", "number"]], "text-font": FONT, "text-size": 11 }, paint: { "text-color": "#ffffff", "text-halo-color": "#7a3b00", "text-halo-width": 1.2 } },
       { id: "small-area-label", type: "symbol", source: "area-labels", minzoom: 14, filter: ["==", ["get", "level"], "small_area"], layout: { "text-field": ["get", "code"], "text-font": FONT, "text-size": ["interpolate", ["linear"], ["zoom"], 14, 12, 18, 18], "text-allow-overlap": false }, paint: { "text-color": "#1a1a1a", "text-halo-color": "#ffe14d", "text-halo-width": 2 } },
+      ...reviewPinLayers(),
       { id: "district-label", type: "symbol", source: "area-labels", maxzoom: 15.5, filter: ["==", ["get", "level"], "district"], layout: { "text-field": ["format", districtName, {}, "\n", {}, ["get", "code"], { "font-scale": 0.75 }], "text-font": FONT, "text-size": 15 }, paint: { "text-color": "#8a0f43", "text-halo-color": "#ffffff", "text-halo-width": 2 } },
     ],
   };

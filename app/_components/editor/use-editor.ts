@@ -8,6 +8,7 @@ import { emptyHistory, parseHistory, rebaseOnSnapshot, recordEdit, recordRedo, r
 import type { Refusal } from "@/lib/edits/refusals";
 import { mergeServerEntities } from "@/lib/edits/snapshot";
 import type { Change, EditableEntity, EditSnapshot } from "@/lib/edits/types";
+import { useReopenConfirm } from "../workflow-reopen";
 
 const HISTORY_KEY = "tessera.editHistory";
 
@@ -61,6 +62,7 @@ export function useEditor({ onPending, onWritten }: Options) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [message, setMessage] = useState<EditMessage | null>(null);
   const callbacks = useRef({ onPending, onWritten });
+  const confirmReopen = useReopenConfirm();
   useEffect(() => {
     callbacks.current = { onPending, onWritten };
   }, [onPending, onWritten]);
@@ -106,6 +108,8 @@ export function useEditor({ onPending, onWritten }: Options) {
   const send = useCallback(
     async (change: Change, kind: "edit" | "undo" | "redo", gesture: Gesture | null, quiet = false): Promise<SendOutcome> => {
       setMessage(null);
+      // reshaping an approved, confirmed or ready area sends it back to draft: ask first
+      if (!confirmReopen(snapshotRef.current, change)) return { ok: false, reason: "cancelled" };
       const optimistic = applyChange(snapshotRef.current, change);
       if (!optimistic.ok) {
         if (!quiet) setMessage({ reason: optimistic.reason, place: optimistic.place });
@@ -147,7 +151,7 @@ export function useEditor({ onPending, onWritten }: Options) {
       callbacks.current.onWritten(result);
       return { ok: true, entities: result.entities };
     },
-    [replaceSnapshot, saveHistory, reload],
+    [replaceSnapshot, saveHistory, reload, confirmReopen],
   );
 
   /** runs a gesture on the current entities and sends its Change; a refusal becomes the message shown */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { signedInAs, type TestSession } from "@/db/auth-test-fixture";
 import { getDb } from "@/db/client";
 import { findEntities, setUpEditTownshipDatabase, W } from "@/db/edit-test-fixture";
 import { getSmallAreaDetail } from "@/db/queries";
@@ -10,6 +11,14 @@ import { POST } from "./route";
 setUpEditTownshipDatabase("import-route");
 afterEach(() => vi.restoreAllMocks());
 
+let admin: TestSession;
+let mapper: TestSession;
+beforeAll(async () => {
+  admin = await signedInAs(getDb(), "admin");
+  mapper = await signedInAs(getDb(), "mapper", { districtCodes: [W] });
+});
+const signedIn = (session: () => TestSession = () => admin) => ({ cookie: session().cookie, origin: "http://localhost" });
+
 const URL = "http://localhost/api/import/buildings";
 const at = (e: number, n: number) => tinyAt(e, n).join(",");
 const count = (table: string) => getDb().$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -18,7 +27,7 @@ function upload(content: BlobPart, fields: Record<string, string> = {}, name = "
   const form = new FormData();
   form.set("file", new File([content], name));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return POST(new Request(URL, { method: "POST", body: form }));
+  return POST(new Request(URL, { method: "POST", body: form, headers: signedIn() }));
 }
 
 const totals = (code: string) => {
@@ -57,18 +66,18 @@ describe("POST /api/import/buildings", () => {
 
   it("takes a raw body with the options in the query string, GBK included", async () => {
     const gbk = readFileSync(join(__dirname, "../../../../lib/io/fixtures/buildings-gbk.csv"));
-    const response = await POST(new Request(`${URL}?encoding=gbk&name=gbk.csv`, { method: "POST", body: gbk, headers: { "content-type": "text/csv" } }));
+    const response = await POST(new Request(`${URL}?encoding=gbk&name=gbk.csv`, { method: "POST", body: gbk, headers: { ...signedIn(), "content-type": "text/csv" } }));
     expect(response.status).toBe(200);
     expect((await response.json()).report).toMatchObject({ encoding: "gbk", encodingSource: "given", inserted: 2 });
   });
 
   it("answers 4xx, never 500, for malformed uploads, options and files", async () => {
-    const garbage = await POST(new Request(URL, { method: "POST", body: "--x\r\nnot a form", headers: { "content-type": "multipart/form-data; boundary=zzz" } }));
+    const garbage = await POST(new Request(URL, { method: "POST", body: "--x\r\nnot a form", headers: { ...signedIn(), "content-type": "multipart/form-data; boundary=zzz" } }));
     expect(garbage.status).toBe(400);
     expect((await garbage.json()).error).toMatchObject({ rule: "multipart", place: "body" });
     const form = new FormData();
     form.set("encoding", "gbk");
-    const noFile = await POST(new Request(URL, { method: "POST", body: form }));
+    const noFile = await POST(new Request(URL, { method: "POST", body: form, headers: signedIn() }));
     expect(noFile.status).toBe(400);
     expect((await noFile.json()).error).toMatchObject({ rule: "file" });
     expect((await upload("lon,lat\n", { encoding: "latin1" })).status).toBe(400);
@@ -81,7 +90,7 @@ describe("POST /api/import/buildings", () => {
   });
 
   it("answers 413 above 50 MB, declared or streamed", async () => {
-    const declared = await POST(new Request(URL, { method: "POST", body: "lon,lat\n", headers: { "content-type": "text/csv", "content-length": String(60 * 1024 * 1024) } }));
+    const declared = await POST(new Request(URL, { method: "POST", body: "lon,lat\n", headers: { ...signedIn(), "content-type": "text/csv", "content-length": String(60 * 1024 * 1024) } }));
     expect(declared.status).toBe(413);
     expect((await declared.json()).error).toMatchObject({ rule: "too_large", place: "file", message: expect.stringMatching(/larger than 50 MB/) });
     let sent = 0;
@@ -92,7 +101,7 @@ describe("POST /api/import/buildings", () => {
         else controller.close();
       },
     });
-    const streamed = await POST(new Request(URL, { method: "POST", body: stream, headers: { "content-type": "text/csv" }, duplex: "half" } as RequestInit));
+    const streamed = await POST(new Request(URL, { method: "POST", body: stream, headers: { ...signedIn(), "content-type": "text/csv" }, duplex: "half" } as RequestInit));
     expect(streamed.status).toBe(413);
     expect(sent).toBeLessThan(60);
   });
@@ -110,5 +119,20 @@ describe("POST /api/import/buildings", () => {
     }
     expect({ buildings: count("buildings"), units: count("housing_units"), log: count("change_log") }).toEqual(before);
     expect(console.error).toHaveBeenCalledWith("building import failed: SqliteError SQLITE_CONSTRAINT_TRIGGER");
+  });
+
+  it("refuses nobody signed in (401), a mapper (403: an import places buildings anywhere) and a foreign origin, writing nothing", async () => {
+    const before = count("buildings");
+    const csv = ["lon,lat", at(100, 40)].join("\n");
+    const post = (headers: Record<string, string>) => {
+      const form = new FormData();
+      form.set("file", new File([csv], "b.csv"));
+      return POST(new Request(URL, { method: "POST", body: form, headers }));
+    };
+    expect((await post({ origin: "http://localhost" })).status).toBe(401);
+    expect((await post(signedIn(() => mapper))).status).toBe(403);
+    expect((await post({ cookie: admin.cookie, origin: "http://evil.example" })).status).toBe(403);
+    expect(count("buildings")).toBe(before);
+    expect(getDb().$client.prepare("SELECT count(*) FROM audit_log WHERE action = 'import.buildings'").pluck().get()).toBeGreaterThan(0);
   });
 });
