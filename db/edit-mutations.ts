@@ -44,7 +44,7 @@ export interface WrittenChange {
 /** How the caller takes part in the write. */
 export interface WriteChangeOptions {
   /** permission per record, asked of each stored entity the Change touches and of each new state it puts */
-  canEdit?: (entity: EditableEntity) => boolean;
+  canEdit?: (entity: EditableEntity, op: "put" | "delete") => boolean;
 }
 
 type Entities = Map<string, EditableEntity>;
@@ -62,9 +62,10 @@ function touchedRefs(change: Change): EntityRef[] {
 
 function checkPermission(stored: Entities, change: Change, canEdit: WriteChangeOptions["canEdit"]): void {
   if (!canEdit) return;
-  for (const [key, entity] of stored) if (!canEdit(entity)) throw new WriteRefused(403, "forbidden", key);
+  const deleted = new Set(change.deletes.map((d) => entityKey(d.type, d.id)));
+  for (const [key, entity] of stored) if (!canEdit(entity, deleted.has(key) ? "delete" : "put")) throw new WriteRefused(403, "forbidden", key);
   change.puts.forEach((put, i) => {
-    if (!canEdit(put.entity)) throw new WriteRefused(403, "forbidden", `puts[${i}].entity`);
+    if (!canEdit(put.entity, "put")) throw new WriteRefused(403, "forbidden", `puts[${i}].entity`);
   });
 }
 

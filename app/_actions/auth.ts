@@ -11,6 +11,8 @@ import { cookies } from "next/headers";
 /** What the sign-in form shows after a failed attempt (a message key under `auth.signIn`). */
 export interface SignInState {
   error: "invalid" | "throttled" | "missing" | null;
+  /** the name typed, so that the form keeps it after a failed attempt */
+  username?: string;
 }
 
 /**
@@ -21,9 +23,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const username = String(form.get("username") ?? "").slice(0, 100);
   const password = String(form.get("password") ?? "").slice(0, 200);
   const locale = form.get("locale") === "en" ? "en" : "zh";
-  if (!username.trim() || !password) return { error: "missing" };
+  if (!username.trim() || !password) return { error: "missing", username };
   const result = await signIn(getDb(), username, password, { ip: await requestIp(), userAgent: (await headers()).get("user-agent") });
-  if (!result.ok) return { error: result.reason };
+  if (!result.ok) return { error: result.reason, username };
   await setSessionCookie(result.token, result.expiresAt);
   redirect(afterSignInPath(form.get("next"), locale, result.user.role));
 }

@@ -14,7 +14,7 @@ export function SignInForm({ locale, next }: { locale: string; next: string }) {
       <input type="hidden" name="next" value={next} />
       <label>
         {t("username")}
-        <input name="username" autoComplete="username" required autoFocus data-testid="sign-in-username" />
+        <input name="username" autoComplete="username" required autoFocus defaultValue={state.username ?? ""} key={state.username ?? ""} data-testid="sign-in-username" />
       </label>
       <label>
         {t("password")}

@@ -19,17 +19,18 @@ export type Editor = Actor;
  * Used by the edit, preview and renumber paths: a `canEdit(entity)` for `editor` that loads their assignment
  * once. A null editor (nobody signed in) may edit nothing.
  */
-export function entityPermission(db: Db, editor: Editor | null): (entity: EditableEntity) => boolean {
+export function entityPermission(db: Db, editor: Editor | null): (entity: EditableEntity, op?: "put" | "delete") => boolean {
   if (!editor) return () => false;
   let assignment: Assignment | null = null;
   const scope = (place: { townshipId: number | null; districtId: number | null; smallAreaId: number | null }) =>
     scopeOf(editor, (assignment ??= loadAssignment(db, editor.id)), place);
-  return (entity) => {
+  return (entity, op = "put") => {
     switch (entity.type) {
       case "district": {
-        // a district not yet stored is a new one: no assignment covers it
+        // districts are the office's structure: making or removing one is asked as of no district assigned
         const isNew = entity.version === 0 || entity.id < 0;
-        return can(editor.role, isNew ? "create" : "edit_shape", scope({ townshipId: entity.townshipId, districtId: isNew ? null : entity.id, smallAreaId: null }));
+        if (isNew || op === "delete") return can(editor.role, isNew ? "create" : "delete", scope({ townshipId: entity.townshipId, districtId: null, smallAreaId: null }));
+        return can(editor.role, "edit_shape", scope({ townshipId: entity.townshipId, districtId: entity.id, smallAreaId: null }));
       }
       case "small_area":
         return can(editor.role, "edit_shape", scope({ townshipId: townshipOf(db, entity.districtId), districtId: entity.districtId, smallAreaId: entity.id }));

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { getCoverageInput, getCoverageSettings, getSmallAreaPlaces } from "@/db/coverage-queries";
 import { errorResponse } from "@/app/_lib/http";
+import { guardRoute } from "@/app/_lib/guard";
 import { issueFullCodes, type CoverageResponse } from "@/app/_lib/coverage";
 import { isDistrictCode } from "@/lib/domain/codes";
 import { checkCoverage } from "@/lib/coverage/check";
@@ -11,9 +12,11 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/coverage[?district=CODE] → the coverage report (`{summary, issues}`, issues with message keys and
  * params, translated by the client) of the whole township, or of one district's small areas and buildings;
- * `places` gives the id and bbox of each small area an issue names.
+ * `places` gives the id and bbox of each small area an issue names. 401 when nobody is signed in.
  */
 export async function GET(request: Request) {
+  const guard = guardRoute(request, "read");
+  if ("response" in guard) return guard.response;
   const district = new URL(request.url).searchParams.get("district");
   if (district !== null && !isDistrictCode(district)) {
     return errorResponse(400, "bad_district", "district", "district must be a 12-digit census district code");

@@ -1,15 +1,28 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { applyEdit } from "@/app/_actions/edit";
 import type { EditResult } from "@/app/_lib/submit-edit";
+import { setTestSession } from "@/app/_lib/test-headers";
+import { signedInAs, type TestSession } from "@/db/auth-test-fixture";
+import { countAudit } from "@/db/audit";
 import { getDb } from "@/db/client";
-import { findEntities, rect, setUpEditTownshipDatabase, W } from "@/db/edit-test-fixture";
+import { E, findEntities, rect, setUpEditTownshipDatabase, W } from "@/db/edit-test-fixture";
 import type { BuildingEntity, Change, EditSnapshot, HousingUnitEntity } from "@/lib/edits/types";
 import { POST } from "./route";
 import { GET } from "./snapshot/route";
 
+vi.mock("next/headers", () => import("@/app/_lib/test-headers"));
+
 setUpEditTownshipDatabase("edits");
 
-const post = (body: string) => POST(new Request("http://localhost/api/edits", { method: "POST", body, headers: { "content-type": "application/json" } }));
+let admin: TestSession;
+beforeAll(async () => {
+  admin = await signedInAs(getDb(), "admin");
+});
+
+// a browser sends Host and Origin; the route compares them (a request from another site is refused)
+const post = (body: string, headers: Record<string, string> = { cookie: admin.cookie, origin: "http://localhost" }) =>
+  POST(new Request("http://localhost/api/edits", { method: "POST", body, headers: { host: "localhost", "content-type": "application/json", ...headers } }));
+const snapshot = (query = "", cookie = admin.cookie) => GET(new Request(`http://localhost/api/edits/snapshot${query}`, { headers: cookie ? { cookie } : {} }));
 const logCount = () => (getDb().$client.prepare("SELECT count(*) AS n FROM change_log").get() as { n: number }).n;
 
 function renameW001(name: string): Change {
@@ -86,8 +99,44 @@ describe("POST /api/edits", () => {
   });
 });
 
+describe("POST /api/edits: who may send it", () => {
+  it("answers 401 to nobody signed in and 403 to a request from another origin, writing nothing", async () => {
+    const body = JSON.stringify(renameW001("无人"));
+    const before = logCount();
+    const anonymous = await post(body, { origin: "http://localhost" });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { rule: "unauthenticated" } });
+    const foreignHeaders: Array<Record<string, string>> = [{ cookie: admin.cookie }, { cookie: admin.cookie, origin: "https://evil.example" }];
+    for (const headers of foreignHeaders) {
+      const foreign = await post(body, headers);
+      expect(foreign.status).toBe(403);
+      expect(await foreign.json()).toMatchObject({ error: { rule: "bad_origin", place: "origin" } });
+    }
+    expect(logCount()).toBe(before);
+  });
+
+  it("lets a mapper edit their district and refuses (403, audited) the one next to it", async () => {
+    const db = getDb();
+    const mapper = await signedInAs(db, "mapper", { districtCodes: [W] });
+    const headers = { cookie: mapper.cookie, origin: "http://localhost" };
+    expect((await post(JSON.stringify(renameW001("甲片")), headers)).status).toBe(200);
+    const east = findEntities(db).smallArea(E, "001");
+    const refused = await post(JSON.stringify({ label: "edit_attributes", puts: [{ entity: { ...east, name: "乙片" }, baseVersion: east.version }], deletes: [] }), headers);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(findEntities(db).smallArea(E, "001").name).toBe(east.name);
+    expect(countAudit(db, { userId: mapper.user.id, action: "forbidden" })).toBe(1);
+  });
+});
+
 describe("applyEdit (server action)", () => {
+  it("answers 401 to nobody signed in", async () => {
+    setTestSession(null);
+    await expect(applyEdit(renameW001("无人"))).resolves.toMatchObject({ ok: false, status: 401, reason: "unauthenticated" });
+  });
+
   it("returns refusals for bad input instead of throwing, and writes good input", async () => {
+    setTestSession(admin.token);
     await expect(applyEdit(undefined)).resolves.toMatchObject({ ok: false, status: 422, reason: "invalid" });
     await expect(applyEdit({ label: "undo", puts: "x", deletes: [] })).resolves.toMatchObject({ ok: false, status: 422, place: "puts" });
     const area = findEntities(getDb()).smallArea(W, "001");
@@ -100,15 +149,21 @@ describe("applyEdit (server action)", () => {
 
 describe("GET /api/edits/snapshot", () => {
   it("returns the snapshot, whole or around a bbox; 400 for a bad bbox", async () => {
-    const all = (await (await GET(new Request("http://localhost/api/edits/snapshot"))).json()) as EditSnapshot;
+    const all = (await (await snapshot()).json()) as EditSnapshot;
     expect(all.districts).toHaveLength(3);
     expect(all.smallAreas[0]).toMatchObject({ type: "small_area", version: expect.any(Number) });
-    const some = (await (await GET(new Request("http://localhost/api/edits/snapshot?bbox=113.2,23.05,113.2005,23.0505"))).json()) as EditSnapshot;
+    const some = (await (await snapshot("?bbox=113.2,23.05,113.2005,23.0505")).json()) as EditSnapshot;
     expect(some.districts.map((d) => d.code)).toEqual([W, "440101001002"]);
     for (const bad of ["1,2,3", "a,b,c,d", "10,10,5,5", "0,0,200,0"]) {
-      const response = await GET(new Request(`http://localhost/api/edits/snapshot?bbox=${bad}`));
+      const response = await snapshot(`?bbox=${bad}`);
       expect(response.status, bad).toBe(400);
       expect(await response.json()).toMatchObject({ error: { rule: "bad_bbox", place: "bbox" } });
     }
+  });
+
+  it("answers 401 to nobody signed in", async () => {
+    const response = await snapshot("", "");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { rule: "unauthenticated", place: "session" } });
   });
 });

@@ -5,6 +5,7 @@ import { VectorTile } from "@mapbox/vector-tile";
 import type { Point, Polygon } from "geojson";
 import { PbfReader } from "pbf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInAs } from "@/db/auth-test-fixture";
 import { databasePath, getDb } from "@/db/client";
 import { getExtent } from "@/db/queries";
 import { seedDemo } from "@/db/seed";
@@ -14,10 +15,13 @@ import { GET } from "./route";
 
 const folder = mkdtempSync(join(tmpdir(), "tessera-building-tiles-"));
 const previous = process.env.TESSERA_DB;
+/** every role may read the map: the tests ask as an enumerator, the role with the least */
+let cookie = "";
 
 beforeAll(async () => {
   process.env.TESSERA_DB = join(folder, "tiles.db");
   await seedDemo(getDb(), databasePath(), { imagery: false });
+  cookie = (await signedInAs(getDb(), "enumerator")).cookie;
 });
 
 afterAll(() => {
@@ -27,8 +31,10 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const get = (z: string | number, x: string | number, y: string | number, headers: Record<string, string> = {}) =>
-  GET(new Request(`http://localhost/api/buildings/tiles/${z}/${x}/${y}`, { headers }), { params: Promise.resolve({ z: String(z), x: String(x), y: String(y) }) });
+const get = (z: string | number, x: string | number, y: string | number, headers: Record<string, string> = {}, signedIn = true) =>
+  GET(new Request(`http://localhost/api/buildings/tiles/${z}/${x}/${y}`, { headers: signedIn ? { cookie, ...headers } : headers }), {
+    params: Promise.resolve({ z: String(z), x: String(x), y: String(y) }),
+  });
 
 interface BuildingRow { id: number; number: number | null; use: string; small_area_id: number | null; geometry: string; min_lon: number; min_lat: number; max_lon: number; max_lat: number }
 const allBuildings = () => getDb().$client.prepare("SELECT id, number, use, small_area_id, geometry, min_lon, min_lat, max_lon, max_lat FROM buildings").all() as BuildingRow[];
@@ -46,6 +52,15 @@ function townTile(z: number) {
 }
 
 describe("GET /api/buildings/tiles/{z}/{x}/{y}", () => {
+  it("answers 401 to nobody signed in, before looking at the address", async () => {
+    const { z, x, y } = townTile(14);
+    for (const [zz, xx, yy] of [[z, x, y], ["abc", "1", "1"]]) {
+      const response = await get(zz, xx, yy, {}, false);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { rule: "unauthenticated", place: "session" } });
+    }
+  });
+
   it("answers 400 naming the part of a bad address, never 500", async () => {
     const cases: Array<[string, string, string, string]> = [
       ["abc", "1", "1", "z"],

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { getBuildingTile } from "@/db/building-tiles";
 import { parseTileAddress } from "@/lib/io/vector-tile";
 import { errorResponse } from "@/app/_lib/http";
+import { guardRoute } from "@/app/_lib/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +22,12 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 /**
  * GET /api/buildings/tiles/{z}/{x}/{y} → the buildings of XYZ tile (x, y) at zoom z as a Mapbox Vector Tile
  * (layer "buildings"; feature id = building id; number, use, name, nameEn, smallAreaId). 204 for an empty tile
- * and below zoom 13, 304 when If-None-Match holds the tile's ETag, 400 for a bad address.
+ * and below zoom 13, 304 when If-None-Match holds the tile's ETag, 400 for a bad address, 401 when nobody is
+ * signed in.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ z: string; x: string; y: string }> }) {
+  const guard = guardRoute(request, "read");
+  if ("response" in guard) return guard.response;
   const p = await params;
   const parsed = parseTileAddress(p.z, p.x, p.y);
   if (!parsed.ok) return errorResponse(400, "bad_tile_address", parsed.place, `${parsed.message}: /api/buildings/tiles/{z}/{x}/{y}`);
