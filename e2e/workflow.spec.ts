@@ -111,6 +111,7 @@ test("office assigns, mapper submits, office approves, the guide confirms one an
   await expect(guide).toHaveURL(/\/zh\/guide/);
   expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await guide.getByTestId(`guide-area-${DISTRICT}001`).click();
+  await expect.poll(async () => (await guide.getByTestId("guide-map").boundingBox())?.height ?? 0).toBeGreaterThan(200);
   await guide.getByTestId("guide-confirm").click();
   await expect.poll(() => areaState(first).status).toBe("confirmed");
   await guide.getByTestId("guide-back").click();
