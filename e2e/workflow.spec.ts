@@ -19,6 +19,19 @@ function areaId(district: string, code: string): number {
   }
 }
 
+/** Codes of the first `n` small areas of `district` still in draft (so that a retry of the test picks fresh ones). */
+function draftCodes(district: string, n: number): string[] {
+  const db = openE2eDb();
+  try {
+    const rows = db
+      .prepare("SELECT sa.code FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? AND sa.status = 'draft' AND sa.is_virtual = 0 ORDER BY sa.code LIMIT ?")
+      .all(district, n) as Array<{ code: string }>;
+    return rows.map((r) => r.code);
+  } finally {
+    db.close();
+  }
+}
+
 function areaState(id: number): { status: string; version: number } {
   const db = openE2eDb();
   try {
@@ -79,8 +92,9 @@ test("the admin adds an office, a mapper and a guide account", async ({ page }) 
 
 test("office assigns, mapper submits, office approves, the guide confirms one and returns one on a phone; the dashboard follows", async ({ browser }) => {
   test.setTimeout(240_000);
-  const first = areaId(DISTRICT, "001");
-  const second = areaId(DISTRICT, "002");
+  const [firstCode, secondCode] = draftCodes(DISTRICT, 2);
+  const first = areaId(DISTRICT, firstCode);
+  const second = areaId(DISTRICT, secondCode);
   const outside = areaId(OTHER_DISTRICT, "001");
 
   const office = await signIn(browser, people.office);
@@ -110,12 +124,12 @@ test("office assigns, mapper submits, office approves, the guide confirms one an
   const guide = await signIn(browser, people.guide, { width: 390, height: 844 });
   await expect(guide).toHaveURL(/\/zh\/guide/);
   expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await guide.getByTestId(`guide-area-${DISTRICT}001`).click();
+  await guide.getByTestId(`guide-area-${DISTRICT}${firstCode}`).click();
   await expect.poll(async () => (await guide.getByTestId("guide-map").boundingBox())?.height ?? 0).toBeGreaterThan(200);
   await guide.getByTestId("guide-confirm").click();
   await expect.poll(() => areaState(first).status).toBe("confirmed");
   await guide.getByTestId("guide-back").click();
-  await guide.getByTestId(`guide-area-${DISTRICT}002`).click();
+  await guide.getByTestId(`guide-area-${DISTRICT}${secondCode}`).click();
   await guide.getByTestId("guide-return").click();
   await guide.getByTestId("guide-comment").fill("东侧边界应沿小河，不是沿田埂");
   await guide.getByTestId("guide-return-send").click();
