@@ -43,29 +43,7 @@ const EDIT: Rule = { create: "inside", edit_shape: "inside", edit_attributes: "i
  * office, with no township, is inside everywhere). Absent: never.
  */
 export const ROLE_RULES: Record<UserRole, Rule> = {
-  admin: Object.fromEntries(
-    [
-      "read",
-      "create",
-      "edit_shape",
-      "edit_attributes",
-      "delete",
-      "read_units",
-      "edit_units",
-      "submit",
-      "approve",
-      "return",
-      "confirm",
-      "release",
-      "flag_imagery",
-      "print",
-      "export",
-      "assign",
-      "manage_users",
-      "read_audit",
-      "read_dashboard",
-    ].map((a) => [a, "anywhere"]),
-  ) as Rule,
+  admin: Object.fromEntries(ACTIONS.map((action) => [action, "anywhere"])) as Rule,
   office: {
     read: "anywhere",
     read_units: "inside",
