@@ -11,6 +11,7 @@ import type { Bbox } from "@/lib/geo/bbox";
 import { labelPoint } from "@/lib/geo/label-point";
 import { assignedSmallAreaIds, authorize, loadAssignment, type Actor } from "./access";
 import type { Db } from "./client";
+import { TOTALS_FOR_IDS_SQL } from "./queries";
 
 /** The latest return of a small area: the comment and where it was pinned. */
 export interface ReturnNote {
@@ -97,20 +98,7 @@ interface AreaRow {
   persons: number | null;
 }
 
-// totals restricted to the areas asked for (the rule of `SmallAreaTotals` in queries.ts: a housing unit
-// counts in its own small area when it has one, else in its building's)
-const AREAS_SQL = `
-  WITH ids(id) AS (SELECT value FROM json_each(?)),
-  unit_area AS (
-    SELECT hu.small_area_id AS small_area_id, hu.households, hu.persons FROM housing_units hu WHERE hu.small_area_id IN (SELECT id FROM ids)
-    UNION ALL
-    SELECT b.small_area_id, hu.households, hu.persons FROM housing_units hu JOIN buildings b ON b.id = hu.building_id
-    WHERE hu.small_area_id IS NULL AND b.small_area_id IN (SELECT id FROM ids)
-  ),
-  unit_totals AS (SELECT small_area_id, SUM(households) AS households, SUM(persons) AS persons FROM unit_area GROUP BY small_area_id),
-  building_totals AS (
-    SELECT small_area_id, COUNT(*) AS buildings FROM buildings WHERE small_area_id IN (SELECT id FROM ids) GROUP BY small_area_id
-  )
+const AREAS_SQL = `${TOTALS_FOR_IDS_SQL}
   SELECT sa.id, sa.code, sa.name, sa.is_virtual, sa.status, sa.version, sa.bad_imagery, sa.min_lon, sa.min_lat, sa.max_lon, sa.max_lat,
          d.id AS district_id, d.code AS district_code, d.name_zh AS district_name_zh, d.name_en AS district_name_en,
          bt.buildings, ut.households, ut.persons

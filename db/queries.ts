@@ -19,18 +19,32 @@ export interface SmallAreaTotals {
   persons: number;
 }
 
-const TOTALS_SQL = `
-  WITH unit_area AS (
+/**
+ * The totals rule as SQL (common table expressions `unit_totals` and `building_totals`): a housing unit counts
+ * in its own small area when it has one, else in its building's; `areaCondition` limits the areas counted.
+ */
+function totalsCte(areaCondition: string): string {
+  return `
+  unit_area AS (
     SELECT COALESCE(hu.small_area_id, b.small_area_id) AS small_area_id, hu.households, hu.persons
     FROM housing_units hu JOIN buildings b ON b.id = hu.building_id
   ),
   unit_totals AS (
     SELECT small_area_id, COUNT(*) AS housing_units, SUM(households) AS households, SUM(persons) AS persons
-    FROM unit_area WHERE small_area_id IS NOT NULL GROUP BY small_area_id
+    FROM unit_area WHERE small_area_id ${areaCondition} GROUP BY small_area_id
   ),
   building_totals AS (
-    SELECT small_area_id, COUNT(*) AS buildings FROM buildings WHERE small_area_id IS NOT NULL GROUP BY small_area_id
+    SELECT small_area_id, COUNT(*) AS buildings FROM buildings WHERE small_area_id ${areaCondition} GROUP BY small_area_id
   )`;
+}
+
+const TOTALS_SQL = `WITH ${totalsCte("IS NOT NULL")}`;
+
+/**
+ * Used by lists of chosen small areas (the guide's page): the same totals, counted only for the ids bound as
+ * the first parameter (a JSON array), which are also the CTE `ids`.
+ */
+export const TOTALS_FOR_IDS_SQL = `WITH ids(id) AS (SELECT value FROM json_each(?)), ${totalsCte("IN (SELECT id FROM ids)")}`;
 
 interface SmallAreaRow {
   id: number;
