@@ -1,13 +1,13 @@
 /**
  * Permission per record for the edit write (DESIGN.md "How one edit flows", step 4; issue #6). The write asks
- * `canEditEntity` for every stored entity a Change touches and for every new state it puts; the answer comes
+ * `entityPermission` for every stored entity a Change touches and for every new state it puts; the answer comes
  * from the role table (`lib/domain/permissions.ts`) and the person's assignment (`db/access.ts`): a mapper
- * edits the districts assigned to them and their small areas, buildings and units; a new district needs an
- * admin; guides, enumerators, the office and auditors do not redraw.
+ * edits the districts assigned to them and their small areas, buildings and units; creating or deleting a
+ * district needs an admin; guides, enumerators, the office and auditors do not redraw.
  */
 import type { Db } from "@/db/client";
-import { loadAssignment, scopeOf, type Actor, type Assignment } from "@/db/access";
-import { buildings, districts } from "@/db/schema";
+import { loadAssignment, placeOf, scopeOf, type Actor, type Assignment, type Place } from "@/db/access";
+import { districts } from "@/db/schema";
 import { can, canEver } from "@/lib/domain/permissions";
 import type { EditableEntity } from "@/lib/edits/types";
 import { eq } from "drizzle-orm";
@@ -22,7 +22,7 @@ export type Editor = Actor;
 export function entityPermission(db: Db, editor: Editor | null): (entity: EditableEntity, op?: "put" | "delete") => boolean {
   if (!editor) return () => false;
   let assignment: Assignment | null = null;
-  const scope = (place: { townshipId: number | null; districtId: number | null; smallAreaId: number | null }) =>
+  const scope = (place: Place) =>
     scopeOf(editor, (assignment ??= loadAssignment(db, editor.id)), place);
   return (entity, op = "put") => {
     switch (entity.type) {
@@ -39,9 +39,9 @@ export function entityPermission(db: Db, editor: Editor | null): (entity: Editab
       case "housing_unit": {
         // a unit of a building made in the same Change: the building's own put is asked about its place
         if (entity.buildingId < 0) return canEver(editor.role, "edit_units");
-        const building = db.select({ districtId: buildings.districtId, smallAreaId: buildings.smallAreaId }).from(buildings).where(eq(buildings.id, entity.buildingId)).get();
+        const building = placeOf(db, { type: "building", id: entity.buildingId });
         if (!building) return canEver(editor.role, "edit_units");
-        return can(editor.role, "edit_units", scope({ townshipId: townshipOf(db, building.districtId), districtId: building.districtId, smallAreaId: entity.smallAreaId ?? building.smallAreaId }));
+        return can(editor.role, "edit_units", scope({ ...building, smallAreaId: entity.smallAreaId ?? building.smallAreaId }));
       }
     }
   };
