@@ -15,14 +15,23 @@ export function secureCookies(): boolean {
   return process.env.NODE_ENV === "production" && process.env.TESSERA_INSECURE_COOKIES !== "1";
 }
 
-/** Used by the sign-in action: sets the new session's cookie (expires with the session's absolute lifetime). */
+/**
+ * Used wherever the session cookie is written (sign-in and sign-out, as actions and as routes): its options,
+ * expiring with the session's absolute lifetime, or at once (`null`) to remove it.
+ */
+export function sessionCookieOptions(expiresAt: Date | null) {
+  const base = { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/" };
+  return expiresAt ? { ...base, expires: expiresAt } : { ...base, maxAge: 0 };
+}
+
+/** Used by the sign-in action: sets the new session's cookie. */
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: expiresAt });
+  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt));
 }
 
 /** Used by sign-out: removes the cookie. */
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
+  (await cookies()).set(SESSION_COOKIE, "", sessionCookieOptions(null));
 }
 
 /** Used by pages and server actions: the signed-in person, or null. */
@@ -40,9 +49,14 @@ function cookieValue(header: string | null, name: string): string | null {
   return null;
 }
 
+/** Used by route handlers: the session token `request` carries, or null. */
+export function sessionTokenOf(request: Request): string | null {
+  return cookieValue(request.headers.get("cookie"), SESSION_COOKIE);
+}
+
 /** Used by route handlers: the signed-in person of `request`, or null. */
 export function userFromRequest(request: Request): SessionUser | null {
-  return validateSession(getDb(), cookieValue(request.headers.get("cookie"), SESSION_COOKIE));
+  return validateSession(getDb(), sessionTokenOf(request));
 }
 
 /** The client's address from the proxy headers Next.js sets (first hop), for the audit and the throttle. */

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { signIn } from "@/db/auth";
 import { sameOrigin } from "@/app/_lib/guard";
 import { errorResponse } from "@/app/_lib/http";
-import { ipFromHeaders, SESSION_COOKIE, secureCookies } from "@/app/_lib/session";
+import { ipFromHeaders, SESSION_COOKIE, sessionCookieOptions } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +31,6 @@ export async function POST(request: Request) {
       : errorResponse(401, "invalid", "username", "the user name or password is wrong");
   }
   const response = NextResponse.json({ user: { id: result.user.id, username: result.user.username, displayName: result.user.displayName, role: result.user.role } });
-  response.cookies.set(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: result.expiresAt });
+  response.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
   return response;
 }
