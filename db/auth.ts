@@ -8,7 +8,7 @@
  */
 import { hash, verify } from "@node-rs/argon2";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { UserRole } from "@/lib/domain/types";
 import { USER_ROLES } from "@/lib/domain/types";
 import type { Db } from "./client";
@@ -186,7 +186,7 @@ export function signOut(db: Db, token: string | null | undefined, context: SignI
   if (!token) return;
   const user = validateSession(db, token);
   db.delete(sessions).where(eq(sessions.id, sessionIdOf(token))).run();
-  db.delete(sessions).where(or(lt(sessions.expiresAt, new Date().toISOString()))).run();
+  db.delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString())).run();
   if (user) appendAudit(db, { actor: user, action: "sign_out", ip: context.ip });
 }
 
@@ -214,5 +214,5 @@ export function listUsers(db: Db) {
 
 /** Used by the CLI: the account called `username`, or undefined. */
 export function findUser(db: Db, username: string) {
-  return db.select({ id: users.id, username: users.username, role: users.role, disabled: users.disabled }).from(users).where(and(eq(users.username, username.trim()))).get();
+  return db.select({ id: users.id, username: users.username, role: users.role, disabled: users.disabled }).from(users).where(eq(users.username, username.trim())).get();
 }
