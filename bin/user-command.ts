@@ -16,7 +16,7 @@ import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase, writeTransaction, type Db } from "@/db/client";
 import { appendAudit } from "@/db/audit";
-import { AccountRefused, createUser, findUser, listUsers, MIN_PASSWORD_LENGTH, setDisabled, setPassword, setRole } from "@/db/auth";
+import { AccountRefused, findUser, hashPassword, insertUser, listUsers, MIN_PASSWORD_LENGTH, setDisabled, setRole, storePasswordHash } from "@/db/auth";
 import { USER_ROLES, type UserRole } from "@/lib/domain/types";
 
 const USAGE = `Usage: npm run -s tessera -- user <subcommand> [options] [--db PATH]
@@ -98,14 +98,20 @@ async function change(db: Db, input: Input, sub: Exclude<Subcommand, "list">, na
     if (sub === "add" && findUser(db, name)) throw new AccountRefused("username_taken");
     const password = await readPassword(input, `Password for ${name}: `);
     if (!password) throw new AccountRefused("weak_password");
+    const passwordHash = await hashPassword(password);
     if (sub === "add") {
-      const id = await createUser(db, { username: name, displayName: display, role: role as UserRole, password });
-      audit("user.create", id);
+      const id = writeTransaction(db, () => {
+        const made = insertUser(db, { username: name, displayName: display, role: role as UserRole, passwordHash });
+        audit("user.create", made);
+        return made;
+      });
       return `Added ${name.trim()} (${role}) with id ${id}.`;
     }
-    const id = idOf(db, name);
-    await setPassword(db, id, password);
-    audit("user.reset_password", id);
+    writeTransaction(db, () => {
+      const id = idOf(db, name);
+      storePasswordHash(db, id, passwordHash);
+      audit("user.reset_password", id);
+    });
     return `Reset the password of ${name}; their sessions have ended.`;
   }
   return writeTransaction(db, () => {

@@ -55,32 +55,51 @@ function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AccountRefused("weak_password");
 }
 
-/** Used by the CLI, the users page and first start: creates an account (password optional: no sign-in until set). */
-export async function createUser(
-  db: Db,
-  input: { username: string; displayName?: string; role: UserRole; password?: string | null },
-): Promise<number> {
+/**
+ * Used before an account write that must share a transaction with its audit row: checks the password's length
+ * and hashes it (argon2id; asynchronous, so it is done first and the write stays synchronous).
+ */
+export async function hashPassword(password: string): Promise<string> {
+  checkPassword(password);
+  return hash(password);
+}
+
+/**
+ * Used inside a transaction by the users page and the CLI: creates an account with a hash from `hashPassword`
+ * (null: no sign-in until one is set). Refuses a bad name or role, or a name taken.
+ */
+export function insertUser(db: Db, input: { username: string; displayName?: string; role: UserRole; passwordHash: string | null }): number {
   const username = input.username.trim();
   if (!/^[\p{L}\p{N}._-]{2,64}$/u.test(username)) throw new AccountRefused("bad_username");
   if (!USER_ROLES.includes(input.role)) throw new AccountRefused("bad_role");
-  if (input.password) checkPassword(input.password);
   if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new AccountRefused("username_taken");
-  const passwordHash = input.password ? await hash(input.password) : null;
   const row = db
     .insert(users)
-    .values({ username, displayName: input.displayName?.trim() || username, role: input.role, passwordHash })
+    .values({ username, displayName: input.displayName?.trim() || username, role: input.role, passwordHash: input.passwordHash })
     .returning({ id: users.id })
     .get();
   return row.id;
 }
 
-/** Used by the CLI and the users page: sets a new password and ends every session of the account. */
-export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
-  checkPassword(password);
-  const passwordHash = await hash(password);
+/** Used by first start and tests: hashes the password (if any) and creates the account. */
+export async function createUser(
+  db: Db,
+  input: { username: string; displayName?: string; role: UserRole; password?: string | null },
+): Promise<number> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return insertUser(db, { ...input, passwordHash });
+}
+
+/** Used inside a transaction by the users page and the CLI: stores a new hash and ends every session of the account. */
+export function storePasswordHash(db: Db, userId: number, passwordHash: string): void {
   const done = db.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id }).get();
   if (!done) throw new AccountRefused("no_such_user");
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Used by tests: sets a new password and ends every session of the account. */
+export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
+  storePasswordHash(db, userId, await hashPassword(password));
 }
 
 function refuseLastAdmin(db: Db, userId: number): void {

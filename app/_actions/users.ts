@@ -11,7 +11,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, writeTransaction } from "@/db/client";
 import { appendAudit } from "@/db/audit";
-import { AccountRefused, createUser, setDisabled, setPassword, setRole, type SessionUser } from "@/db/auth";
+import { AccountRefused, hashPassword, insertUser, setDisabled, setRole, storePasswordHash, type SessionUser } from "@/db/auth";
 import { users } from "@/db/schema";
 import type { UserRole } from "@/lib/domain/types";
 import { guardAction, type Refused } from "@/app/_lib/guard";
@@ -101,9 +101,12 @@ export async function addUser(input: unknown): Promise<UserActionResult> {
   return change("user.create", guard.user, null, async (audit) => {
     // createUser takes a missing password as "no sign-in yet"; here one is required
     if (!password) throw new AccountRefused("weak_password");
-    const id = await createUser(getDb(), { username, displayName: displayName ?? undefined, role: role as UserRole, password });
-    audit(id, `${username.trim()} (${role})`);
-    return id;
+    const passwordHash = await hashPassword(password);
+    return writeTransaction(getDb(), () => {
+      const id = insertUser(getDb(), { username, displayName: displayName ?? undefined, role: role as UserRole, passwordHash });
+      audit(id, `${username.trim()} (${role})`);
+      return id;
+    });
   });
 }
 
@@ -115,9 +118,12 @@ export async function resetUserPassword(input: unknown): Promise<UserActionResul
   if (!parsed.success) return invalid(parsed.error);
   const { userId: id, password } = parsed.data;
   return change("user.reset_password", guard.user, id, async (audit) => {
-    await setPassword(getDb(), id, password);
-    audit(id, nameOf(id));
-    return id;
+    const passwordHash = await hashPassword(password);
+    return writeTransaction(getDb(), () => {
+      storePasswordHash(getDb(), id, passwordHash);
+      audit(id, nameOf(id));
+      return id;
+    });
   });
 }
 
