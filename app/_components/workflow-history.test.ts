@@ -4,7 +4,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { WorkflowEvent } from "@/db/workflow";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { eventKey, reviewPins, WorkflowHistory, WorkflowStateBadge } from "./workflow-history";
+import { StateBadge } from "./state-badge";
+import { eventKey, reviewPins, WorkflowHistory } from "./workflow-history";
 import { WorkflowReturnForm } from "./workflow-return-form";
 
 function render(locale: "en" | "zh", element: ReactElement): string {
@@ -55,7 +56,8 @@ describe("the workflow panel's pieces", () => {
   });
 
   it("renders a state badge in its colour and the return form with its pin", () => {
-    expect(render("zh", createElement(WorkflowStateBadge, { state: "approved" }))).toMatch(/data-state="approved".*background:#8e24aa.*已审核/);
+    const badge = render("zh", createElement(StateBadge, { state: "approved", testId: "workflow-state" }));
+    for (const part of [/data-state="approved"/, /background:#8e24aa/, />已审核</]) expect(badge).toMatch(part);
     const props = { picking: false, onPick: () => {}, onClearPin: () => {}, busy: false, onSend: () => {}, onCancel: () => {} };
     const pinned = render("zh", createElement(WorkflowReturnForm, { ...props, pin: [113.3, 23.1] }));
     expect(pinned).toContain("标记位置：113.300000，23.100000");

@@ -3,7 +3,7 @@
 import type { FeatureCollection, Point } from "geojson";
 import { useFormatter, useTranslations } from "next-intl";
 import type { WorkflowEvent } from "@/db/workflow";
-import { STATE_COLOURS, type SmallAreaState } from "@/lib/domain/workflow";
+import { STATE_COLOURS } from "@/lib/domain/workflow";
 
 /** The history's name of an event: `flag_imagery` events read as flagged or cleared. */
 export function eventKey(e: WorkflowEvent): string {
@@ -31,20 +31,6 @@ export function reviewPins(history: readonly WorkflowEvent[], placing: [number, 
 }
 
 const LINK = { border: "none", background: "none", padding: 0, color: "#d6246e", font: "inherit", fontSize: 12, cursor: "pointer" } as const;
-
-/** A state as a coloured badge, in the colour the map gives it. */
-export function WorkflowStateBadge({ state }: { state: SmallAreaState }) {
-  const ts = useTranslations("status");
-  return (
-    <span
-      data-testid="workflow-state"
-      data-state={state}
-      style={{ background: STATE_COLOURS[state], color: "#fff", borderRadius: 4, padding: "2px 8px", fontSize: 13, fontWeight: 600, whiteSpace: "nowrap" }}
-    >
-      {ts(state)}
-    </span>
-  );
-}
 
 /** The events of a small area, newest first: what, who, when, the comment, and a link to its pin. */
 export function WorkflowHistory({ history, onShowPin }: { history: readonly WorkflowEvent[]; onShowPin?: (at: [number, number]) => void }) {

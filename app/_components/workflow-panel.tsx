@@ -7,7 +7,8 @@ import { changeSmallAreaState, flagBadImagery, loadWorkflow, type WorkflowView }
 import type { WorkflowRefused, WorkflowResult } from "@/db/workflow";
 import { SIGNED_OFF_STATES, type WorkflowAction } from "@/lib/domain/workflow";
 import type { TesseraMap } from "@/lib/map/create-map";
-import { eventKey, reviewPins, WorkflowHistory, WorkflowStateBadge } from "./workflow-history";
+import { StateBadge } from "./state-badge";
+import { eventKey, reviewPins, WorkflowHistory } from "./workflow-history";
 import { WorkflowReturnForm } from "./workflow-return-form";
 
 interface Props {
@@ -118,7 +119,7 @@ export function WorkflowPanel({ smallAreaId, version, map = null, onChanged }: P
     <section data-testid="workflow-panel" aria-labelledby="workflow-title" style={{ marginTop: 12 }}>
       <h3 id="workflow-title" style={{ fontSize: 14, margin: "0 0 6px" }}>{t("title")}</h3>
       <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-        <WorkflowStateBadge state={view.status} />
+        <StateBadge state={view.status} testId="workflow-state" />
         {view.badImagery && (
           <span data-testid="bad-imagery" style={{ color: "#b3261e", fontSize: 13, fontWeight: 600 }}>⚠ {t("badImagery")}</span>
         )}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { GuideArea } from "@/db/guide-queries";
-import { StateBadge } from "./state-badge";
+import { StateBadge } from "../state-badge";
 import styles from "./guide.module.css";
 
 interface Props {
@@ -46,7 +46,7 @@ export function AreaList({ locale, areas, openId }: Props) {
                         {t("households", { count: a.households })} · {t("persons", { count: a.persons })}
                       </span>
                     </span>
-                    <StateBadge state={a.status} testId={`guide-state-${a.fullCode}`} />
+                    <StateBadge className={styles.badge} state={a.status} testId={`guide-state-${a.fullCode}`} />
                   </Link>
                 </li>
               ))}

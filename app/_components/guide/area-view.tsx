@@ -11,7 +11,7 @@ import type { GuideMapData } from "@/lib/map/create-guide-map";
 import type { MapImagery } from "@/lib/map/style";
 import { AreaActions, type PinSource } from "./area-actions";
 import { GuideMap } from "./guide-map";
-import { StateBadge } from "./state-badge";
+import { StateBadge } from "../state-badge";
 import type { ChangeSmallAreaState } from "./workflow-types";
 import styles from "./guide.module.css";
 
@@ -73,7 +73,7 @@ export function AreaView({ locale, role, detail, imagery, changeState, testHook 
             <span className={styles.code}>{area.fullCode}</span>
             {area.name && <span> {area.name}</span>}
           </h2>
-          <StateBadge state={area.status} testId="guide-state" />
+          <StateBadge className={styles.badge} state={area.status} testId="guide-state" />
         </div>
         <p className={styles.facts}>
           {locale === "zh" ? area.district.nameZh : area.district.nameEn} · {t("households", { count: area.households })} ·{" "}
