@@ -1,6 +1,5 @@
 import { defineConfig } from "@playwright/test";
 import { resolve } from "node:path";
-// @ts-expect-error plain ESM helper shared with the npm script
 import { findChromium } from "./bin/find-chromium.mjs";
 
 const PORT = Number(process.env.E2E_PORT || 3100);

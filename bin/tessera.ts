@@ -1,6 +1,6 @@
 /**
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
- * Commands: seed, list, check, number, renumber, import, user. Errors go to stderr with exit code 2.
+ * Commands: seed, list, check, number, renumber, import, print, user. Errors go to stderr with exit code 2.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -33,6 +33,12 @@ Commands:
                      Chinese headers accepted; UTF-8, else GBK) or GeoJSON (Point/Polygon, same properties):
                      exit 0 imported, 1 bad rows found and nothing imported (--skip-bad imports the good rows
                      and skips them), 2 unreadable file; bad rows print as "line 7: households: not a whole number"
+  print (--township CODE | --district CODE | --small-area FULLCODE) --out F.pdf [--sheet district]
+        [--paper A4|A3] [--landscape] [--imagery] [--lang zh|en] [--db PATH]
+                     map sheets as a PDF: one small area's sheet (普查小区图), a district's sheet (--district
+                     CODE --sheet district, 普查区图), or every small-area sheet of a township or district with a
+                     cover and an index; Chinese unless --lang en; progress on stderr ("12/57 sheets"); needs
+                     Chromium (apt-get install chromium fonts-noto-cjk, or CHROMIUM_PATH)
   user add|reset|disable|enable|role|list …
                      accounts: add --name N --role R [--display "Name"] (password from stdin), reset --name N
                      (stdin), disable/enable --name N, role --name N --role R, list [--json]; "user --help" for more
@@ -76,7 +82,14 @@ async function main(argv: string[]): Promise<number> {
       file: { type: "string" },
       encoding: { type: "string" },
       "skip-bad": { type: "boolean", default: false },
-      lang: { type: "string", default: "en" },
+      lang: { type: "string" },
+      township: { type: "string" },
+      "small-area": { type: "string" },
+      sheet: { type: "string" },
+      out: { type: "string" },
+      paper: { type: "string" },
+      landscape: { type: "boolean", default: false },
+      imagery: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -110,7 +123,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "check") {
-    const { districts, areas, buildings, county, district, json, lang } = values;
+    const { districts, areas, buildings, county, district, json } = values;
+    const lang = values.lang ?? "en";
     if (values.db && (districts || areas)) throw new UsageError("check reads either --db or --districts/--areas, not both");
     return runCheck({ districts, areas, buildings, county, district, json, lang, dbPath });
   }
@@ -124,6 +138,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "import") {
     return runImport({ layer: values.layer, file: values.file, encoding: values.encoding, skipBad: values["skip-bad"], json: values.json, dbPath });
+  }
+  if (command === "print") {
+    const { township, district, sheet, out, paper, landscape, imagery, lang } = values;
+    // loaded only here: it brings playwright-core and pdf-lib
+    const { runPrint } = await import("./print-command");
+    return runPrint({ township, district, smallArea: values["small-area"], sheet, out, paper, landscape, imagery, lang, dbPath });
   }
   throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
 }

@@ -10,6 +10,7 @@ import { defectFeatures, issueTarget } from "@/app/_lib/coverage";
 import type { CoverageIssue } from "@/lib/coverage/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import { CoveragePanel } from "./coverage-panel";
+import { DistrictPanel } from "./district-panel";
 import { EditorLayer } from "./editor/editor-layer";
 import { attributesGesture, type Selection } from "./editor/gestures";
 import { BuildingPanel } from "./editor/building-panel";
@@ -20,6 +21,8 @@ import { ImportBuildings } from "./import-buildings";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
 import { OverviewPanel } from "./overview-panel";
+import { DEFAULT_PRINT_CHOICE } from "./print/print-options";
+import type { PrintTools } from "./print/print-section";
 import { SidePanel } from "./side-panel";
 import { formatUrlState, type UrlView } from "./url-state";
 import { useCoverage } from "./use-coverage";
@@ -37,7 +40,7 @@ interface Props {
   /** the top bar (server-rendered: pages, who is signed in, sign-out, language) */
   nav: ReactNode;
   /** what the signed-in role may do at all (the server still checks every record) */
-  abilities: { edit: boolean; import: boolean };
+  abilities: { edit: boolean; import: boolean; print: boolean };
 }
 
 export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
@@ -123,6 +126,21 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
   const onWritten = useCallback((result: { deleted: Array<{ type: string; id: number }> }) => onDataChanged(result.deleted), [onDataChanged]);
   const editor = useEditor({ onPending, onWritten });
   const { run } = editor;
+  // printing: the choices stay while the person moves between areas and districts
+  const [printChoice, setPrintChoice] = useState(DEFAULT_PRINT_CHOICE);
+  const onSelectDistrict = useCallback(
+    (id: number) => {
+      setSelection({ smallAreas: [], district: id });
+      writeUrl(view, null);
+    },
+    [view, writeUrl],
+  );
+  const printTools: PrintTools | null = useMemo(
+    () => (abilities.print ? { choice: printChoice, onChoice: setPrintChoice, onSelectDistrict } : null),
+    [abilities.print, printChoice, onSelectDistrict],
+  );
+  const selectedDistrict = selected === null && selection.building == null ? selection.district : null;
+  const districtEntity = selectedDistrict === null ? null : (editor.snapshot.districts.find((d) => d.id === selectedDistrict) ?? null);
   const onSelectBuilding = useCallback((id: number) => setSelection({ smallAreas: [], district: null, building: id }), []);
   const tools = useTools({ map, editor, selection, townships, onSelectBuilding });
   const saveAttributes = useCallback(
@@ -193,6 +211,15 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           }}
           onClose={() => onSelect(null)}
         />
+      ) : selectedDistrict !== null ? (
+        <DistrictPanel
+          id={selectedDistrict}
+          district={districtEntity}
+          township={townships.find((t) => t.id === districtEntity?.townshipId) ?? null}
+          smallAreas={editor.snapshot.smallAreas.filter((a) => a.districtId === selectedDistrict).length}
+          print={printTools}
+          onClose={() => onSelect(null)}
+        />
       ) : (
         <SidePanel
           id={selected}
@@ -201,6 +228,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           onClose={() => onSelect(null)}
           map={map}
           onWorkflowChanged={() => void editor.reload()}
+          print={printTools}
         />
       )}
     </div>

@@ -7,6 +7,7 @@ import type { TesseraMap } from "@/lib/map/create-map";
 import { SIZE_COLORS } from "@/lib/map/style";
 import { AttributesForm, type SaveAttributes } from "./attributes-form";
 import { WorkflowPanel } from "./workflow-panel";
+import { SmallAreaPrint, type PrintTools } from "./print/print-section";
 
 interface Props {
   id: number | null;
@@ -18,13 +19,15 @@ interface Props {
   map?: TesseraMap | null;
   /** after a workflow step the server accepted (the area's version moved on: the editor should re-read it) */
   onWorkflowChanged?: () => void;
+  /** the print tools, when the person's role may print */
+  print?: PrintTools | null;
 }
 
 type Loaded = { id: number; reload: number } & ({ state: "loaded"; detail: SmallAreaDetail } | { state: "missing" } | { state: "error" });
 type Load = { state: "idle" } | { state: "loading" } | Loaded;
 
 /** The small-area panel: full code, district, households and persons against the band, buildings, status. */
-export function SidePanel({ id, dataVersion, saveAttributes, onClose, map = null, onWorkflowChanged }: Props) {
+export function SidePanel({ id, dataVersion, saveAttributes, onClose, map = null, onWorkflowChanged, print = null }: Props) {
   const t = useTranslations("panel");
   const ts = useTranslations("status");
   const tz = useTranslations("size");
@@ -131,6 +134,7 @@ export function SidePanel({ id, dataVersion, saveAttributes, onClose, map = null
           onWorkflowChanged?.();
         }}
       />
+      {print && <SmallAreaPrint smallAreaId={d.id} districtId={d.district.id} tools={print} />}
       <AttributesForm
         key={`${d.id}-${d.version}`}
         detail={d}

@@ -23,6 +23,10 @@ import { GET as getBuilding } from "@/app/api/buildings/[id]/route";
 import { GET as getCoverage } from "@/app/api/coverage/route";
 import { GET as getSmallArea } from "@/app/api/small-areas/[id]/route";
 import { POST as postWorkflow } from "@/app/api/small-areas/[id]/workflow/route";
+import { GET as getDistrictSheet } from "@/app/api/print/districts/[id]/route";
+import { GET as getAreaSheet } from "@/app/api/print/small-areas/[id]/route";
+import { POST as postPrintJob } from "@/app/api/print/jobs/route";
+import { printJobsSettled } from "@/app/_lib/print-jobs";
 import { assignDistrictsAction, assignSmallAreasAction } from "@/app/_actions/assign";
 import { answerOf, asServerAction, getRequest, guardOnly, postRequest, sendEdit, type Called } from "./permission-matrix-calls";
 import type { RecordAction, RecordType } from "./permission-matrix-expected";
@@ -105,7 +109,22 @@ function assign(type: "district" | "small_area"): Probe {
   };
 }
 
-const guarded = (action: "read_units" | "print" | "export", target: (r: SideRecords) => Target): Probe => ({ session, records }) => guardOnly(session, action, target(records));
+/**
+ * The print routes (the PDF pipeline is mocked by the matrix test): a district's sheet and its batch must
+ * answer alike; a small area's sheet.
+ */
+const printDistrict: Probe = async ({ session, records }) => {
+  const sheet = answerOf((await getDistrictSheet(getRequest(`/api/print/districts/${records.districtId}`, session), id(records.districtId))).status, "GET /api/print/districts/{id}");
+  const response = await postPrintJob(postRequest("/api/print/jobs", session, { scope: "district", id: records.districtId }));
+  await printJobsSettled();
+  const batch = answerOf(response.status, "POST /api/print/jobs", await response.text());
+  if (batch.answer !== sheet.answer) throw new Error(`district sheet ${sheet.answer} (${sheet.status}) but batch ${batch.answer} (${batch.status})`);
+  return { ...sheet, via: `${sheet.via} + ${batch.via}` };
+};
+const printSmallArea: Probe = async ({ session, records }) =>
+  answerOf((await getAreaSheet(getRequest(`/api/print/small-areas/${records.smallAreaId}`, session), id(records.smallAreaId))).status, "GET /api/print/small-areas/{id}");
+
+const guarded = (action: "read_units" | "export", target: (r: SideRecords) => Target): Probe => ({ session, records }) => guardOnly(session, action, target(records));
 
 /** Used by the matrix test: the probe of each (record type, action) the matrix has. */
 export const RECORD_PROBES: Record<RecordType, Partial<Record<RecordAction, Probe>>> = {
@@ -119,7 +138,7 @@ export const RECORD_PROBES: Record<RecordType, Partial<Record<RecordAction, Prob
     edit_attributes: edit(({ records }, s) => editDistrictAttributes(s, { id: records.districtId, nameZh: "改名村", nameEn: "Renamed" }), "district names"),
     delete: edit(({ records }, s) => deleteDistrict(s, { id: records.emptyDistrictId }), "delete district"),
     read_units: guarded("read_units", (r) => ({ type: "district", id: r.districtId })),
-    print: guarded("print", (r) => ({ type: "district", id: r.districtId })),
+    print: printDistrict,
     export: guarded("export", (r) => ({ type: "district", id: r.districtId })),
     assign: assign("district"),
   },
@@ -139,7 +158,7 @@ export const RECORD_PROBES: Record<RecordType, Partial<Record<RecordAction, Prob
     return: workflow("return"),
     confirm: workflow("confirm"),
     release: workflow("release"),
-    print: guarded("print", (r) => ({ type: "small_area", id: r.smallAreaId })),
+    print: printSmallArea,
     export: guarded("export", (r) => ({ type: "small_area", id: r.smallAreaId })),
     assign: assign("small_area"),
   },

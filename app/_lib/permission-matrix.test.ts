@@ -2,8 +2,8 @@
  * The permission matrix of issue #6: every role (and nobody signed in) × every resource (records inside and
  * outside the assignment, and the whole functions) × every action, asked of the real server entry points
  * (POST /api/edits with Changes made by the editor's ops, the workflow route, the panel routes, the audit
- * route, the users actions; the guard of the routes where no route exists yet), compared with the table
- * written from the issue's role descriptions in `permission-matrix-expected.ts`.
+ * route, the print routes, the users actions; the guard of the routes where no route exists yet), compared
+ * with the table written from the issue's role descriptions in `permission-matrix-expected.ts`.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { countAudit } from "@/db/audit";
@@ -29,6 +29,15 @@ import { FUNCTION_PROBES } from "./permission-matrix-function-probes";
 import { RECORD_PROBES } from "./permission-matrix-probes";
 
 vi.mock("next/headers", () => import("@/app/_lib/test-headers"));
+// the print routes decide; the PDF pipeline (tested on its own) is a stand-in here, so the matrix stays fast
+vi.mock("@/db/print", () => {
+  const result = (smallAreaIds: number[]) => ({ pdf: new TextEncoder().encode("%PDF-1.7"), fileName: "sheet.pdf", pages: 1, smallAreaIds });
+  return {
+    printSmallArea: async (_db: unknown, id: number) => result([id]),
+    printDistrict: async () => result([]),
+    printBatch: async (_db: unknown, _scope: unknown, ids: number[]) => result(ids),
+  };
+});
 
 setUpEditTownshipDatabase("matrix");
 

@@ -72,15 +72,15 @@ describe("one area", () => {
     expect(html).toContain("Only approved small areas can be confirmed or returned.");
   });
 
-  it("gives an enumerator the map and a disabled print button, never Confirm or Return", async () => {
+  it("gives an enumerator the map and the download of the area's sheet, never Confirm or Return", async () => {
     db.update(smallAreas).set({ status: "approved" }).run();
     const { user } = await signedInAs(db, "enumerator", { smallAreaIds: [ids.e1] });
     const html = view("enumerator", myAreaDetail(db, user, ids.e1)!);
     expect(html).toContain('data-testid="guide-map"');
     expect(html).not.toContain('data-testid="guide-confirm"');
     expect(html).not.toContain('data-testid="guide-not-actionable"');
-    expect(html).toMatch(/<button[^>]*disabled=""[^>]*data-testid="guide-print"/);
-    expect(html).toContain("打印功能将随普查小区图一同提供。");
+    expect(html).toMatch(new RegExp(`<a href="/api/print/small-areas/${ids.e1}\\?paper=A4&amp;orientation=portrait&amp;locale=zh" download=""[^>]*data-testid="guide-print">打印小区图</a>`));
+    expect(html).not.toContain("disabled");
   });
 
   it("shows the latest return comment of a returned area", async () => {

@@ -12,6 +12,7 @@ import type { MapImagery } from "@/lib/map/style";
 import { AreaActions, type PinSource } from "./area-actions";
 import { GuideMap } from "./guide-map";
 import { StateBadge } from "../state-badge";
+import { PrintButton } from "../print/print-button";
 import type { ChangeSmallAreaState } from "./workflow-types";
 import styles from "./guide.module.css";
 
@@ -130,12 +131,7 @@ export function AreaView({ locale, role, detail, imagery, changeState, testHook 
       )}
       {canEver(role, "print") && (
         <div className={styles.print}>
-          <button type="button" className={styles.secondary} disabled aria-describedby="guide-print-later" data-testid="guide-print">
-            {t("print")}
-          </button>
-          <p id="guide-print-later" className={styles.small}>
-            {t("printLater")}
-          </p>
+          <PrintButton kind="small_area" id={area.id} testId="guide-print" className={`${styles.printLink} ${styles.secondary}`} label={t("print")} />
         </div>
       )}
     </article>

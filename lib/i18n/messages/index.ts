@@ -18,9 +18,11 @@ import auditEn from "./parts/audit.en.json";
 import auditZh from "./parts/audit.zh.json";
 import usersEn from "./parts/users.en.json";
 import usersZh from "./parts/users.zh.json";
+import printEn from "./parts/print.en.json";
+import printZh from "./parts/print.zh.json";
 
 /** Used by next-intl's request config and by tests: every message of each locale, merged. */
 export const MESSAGES = {
-  en: { ...enMain, ...authEn, ...workflowEn, ...guideEn, ...assignEn, ...dashboardEn, ...auditEn, ...usersEn },
-  zh: { ...zhMain, ...authZh, ...workflowZh, ...guideZh, ...assignZh, ...dashboardZh, ...auditZh, ...usersZh },
+  en: { ...enMain, ...authEn, ...workflowEn, ...guideEn, ...assignEn, ...dashboardEn, ...auditEn, ...usersEn, ...printEn },
+  zh: { ...zhMain, ...authZh, ...workflowZh, ...guideZh, ...assignZh, ...dashboardZh, ...auditZh, ...usersZh, ...printZh },
 };
