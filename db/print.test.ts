@@ -4,7 +4,7 @@
  * these tests fail, never skip, without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { metresPerDegree } from "@/lib/geo/metres-per-degree";
+import { distance } from "@turf/turf";
 import { readPdf, type PdfPageText, type PdfTextItem } from "@/lib/print/pdf-test-reader";
 import { closePrintBrowser, renderPdf } from "@/lib/print/render-pdf";
 import type { PrintOptions } from "@/lib/print/types";
@@ -87,7 +87,8 @@ describe("a small-area sheet", () => {
     expect(top.length).toBeGreaterThanOrEqual(2);
     const [a, b] = [top[0], top[top.length - 1]];
     const lat = db.$client.prepare("SELECT (min_lat + max_lat) / 2 FROM small_areas WHERE id = ?").pluck().get(areaId) as number;
-    const groundM = (dmsToDegrees(b.str.trim()) - dmsToDegrees(a.str.trim())) * metresPerDegree(lat)[0];
+    // the ground distance is measured independently of the layout's projection (great circle, Turf)
+    const groundM = distance([dmsToDegrees(a.str.trim()), lat], [dmsToDegrees(b.str.trim()), lat], { units: "meters" });
     const drawnMm = (centre(b) - centre(a)) * PT_TO_MM;
     expect(drawnMm / ((groundM * 1000) / scaleOf(page))).toBeCloseTo(1, 2);
   });
