@@ -34,4 +34,9 @@ export default defineConfig([
     files: ["lib/domain/**", "lib/geo/**", "lib/edits/**", "lib/coverage/**", "lib/io/**"],
     rules: { "no-restricted-imports": ["error", pureLayerBans] },
   },
+  {
+    // a GeoPackage is an SQLite file to read or write (not Tessera's database): better-sqlite3 is its library
+    files: ["lib/io/formats/*geopackage*.ts", "lib/io/formats/write.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: pureLayerBans.patterns.map((p) => ({ ...p, group: p.group.filter((g) => g !== "better-sqlite3") })) }] },
+  },
 ]);

@@ -1,6 +1,6 @@
 /**
  * `tessera import --layer buildings --file F [--encoding gbk|utf-8] [--skip-bad] [--json] [--db PATH]`: reads a
- * CSV or GeoJSON file of buildings and writes its good rows in one transaction (db/import-buildings.ts). Exit 0
+ * CSV or GeoJSON file of buildings (other layers and formats: `import-layer-command.ts`) and writes its good rows in one transaction (db/import-buildings.ts). Exit 0
  * when imported; 1 when the file has bad rows and nothing was imported (without --skip-bad); an unreadable
  * file or bad use throws (exit 2). Bad rows print as `line 7: households: not a whole number` — the place and
  * the rule, never the value.
@@ -61,6 +61,15 @@ function printText(file: string, parsed: ParsedBuildings, report: ImportReport):
 /** Progress on stderr, only when it is a terminal (a pipe gets the report alone). */
 function progressLine(done: number, total: number): void {
   if (process.stderr.isTTY) process.stderr.write(`\rwriting buildings: ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}${done === total ? "\n" : ""}`);
+}
+
+/**
+ * Used by `bin/tessera.ts` to pick the path: buildings from a CSV or GeoJSON file, without the layer import's
+ * options (--crs, --gcj02, --map), take this building import (line numbers, --skip-bad); every other layer and
+ * format takes the layer import (`import-layer-command.ts`), whose building rows and rules are the same.
+ */
+export function usesBuildingImport(layer: string | undefined, file: string | undefined, layerOptions: { crs?: string; gcj02?: boolean; map?: string }): boolean {
+  return layer === "buildings" && /\.(csv|tsv|txt|geojson|json)$/i.test(file ?? "") && !layerOptions.crs && !layerOptions.gcj02 && !layerOptions.map;
 }
 
 /** Used by `bin/tessera.ts`: parses the file, imports its good rows, prints the report; returns the exit code. */

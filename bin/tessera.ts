@@ -1,6 +1,6 @@
 /**
  * The Tessera command line: `npm run -s tessera -- <command> [options]`.
- * Commands: seed, list, check, number, renumber, import, print, user. Errors go to stderr with exit code 2.
+ * Commands: seed, list, check, number, renumber, import, export, print, user. Errors go to stderr with exit code 2.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -9,7 +9,7 @@ import { databasePath, openDatabase } from "@/db/client";
 import { getHierarchy, type HierarchyNode } from "@/db/queries";
 import { isEmpty, seedDemo } from "@/db/seed";
 import { runCheck } from "./check-command";
-import { runImport } from "./import-command";
+import { runImport, usesBuildingImport } from "./import-command";
 import { runNumber, runRenumber } from "./number-command";
 
 const USAGE = `Usage: npm run -s tessera -- <command> [options]
@@ -33,12 +33,25 @@ Commands:
                      Chinese headers accepted; UTF-8, else GBK) or GeoJSON (Point/Polygon, same properties):
                      exit 0 imported, 1 bad rows found and nothing imported (--skip-bad imports the good rows
                      and skips them), 2 unreadable file; bad rows print as "line 7: households: not a whole number"
+  import --layer districts|small-areas|buildings|reference --file F [--crs EPSG:4527] [--gcj02]
+         [--encoding gbk] [--map code=DM,name=MC,...] [--existing skip|replace] [--default-kind KIND]
+         [--json] [--lang en|zh] [--db PATH]
+                     any layer from GeoJSON, a zipped Shapefile (.prj/.cpg), GeoPackage, KML/KMZ, CSV with
+                     lon/lat or FlatGeobuf, reprojected to lon/lat; fields guessed from their names (代码, 名称,
+                     普查区代码, 户数, 人数 …), --map overrides; existing codes skipped or replaced; all or
+                     nothing, then the coverage checks: exit 0 imported, 1 a feature breaks a rule (printed as
+                     "features[3] · code: …", nothing written), 2 unreadable file
   print (--township CODE | --district CODE | --small-area FULLCODE) --out F.pdf [--sheet district]
         [--paper A4|A3] [--landscape] [--imagery] [--lang zh|en] [--db PATH]
                      map sheets as a PDF: one small area's sheet (普查小区图), a district's sheet (--district
                      CODE --sheet district, 普查区图), or every small-area sheet of a township or district with a
                      cover and an index; Chinese unless --lang en; progress on stderr ("12/57 sheets"); needs
                      Chromium (apt-get install chromium fonts-noto-cjk, or CHROMIUM_PATH)
+  export --layer districts|small-areas|buildings|reference|housing-units --format geojson|shapefile|geopackage|kml|csv|flatgeobuf
+         --out PATH [--district CODE | --township CODE] [--db PATH]
+                     one layer as a file a GIS opens (lon/lat, WGS 84): the whole database, one township or one
+                     district; shapefiles come zipped with .prj and .cpg (UTF-8), field names cut to 10 bytes;
+                     CSV is an attribute table with lon/lat (UTF-8 with BOM); audited as "cli"
   user add|reset|disable|enable|role|list …
                      accounts: add --name N --role R [--display "Name"] (password from stdin), reset --name N
                      (stdin), disable/enable --name N, role --name N --role R, list [--json]; "user --help" for more
@@ -82,10 +95,16 @@ async function main(argv: string[]): Promise<number> {
       file: { type: "string" },
       encoding: { type: "string" },
       "skip-bad": { type: "boolean", default: false },
+      crs: { type: "string" },
+      gcj02: { type: "boolean", default: false },
+      map: { type: "string" },
+      existing: { type: "string" },
+      "default-kind": { type: "string" },
       lang: { type: "string" },
       township: { type: "string" },
       "small-area": { type: "string" },
       sheet: { type: "string" },
+      format: { type: "string" },
       out: { type: "string" },
       paper: { type: "string" },
       landscape: { type: "boolean", default: false },
@@ -137,7 +156,17 @@ async function main(argv: string[]): Promise<number> {
     return runRenumber({ district: values.district, dbPath, dryRun: values["dry-run"], json: values.json });
   }
   if (command === "import") {
-    return runImport({ layer: values.layer, file: values.file, encoding: values.encoding, skipBad: values["skip-bad"], json: values.json, dbPath });
+    const layerOptions = { crs: values.crs, gcj02: values.gcj02, map: values.map, existing: values.existing, defaultKind: values["default-kind"] };
+    if (usesBuildingImport(values.layer, values.file, layerOptions)) {
+      return runImport({ layer: values.layer, file: values.file, encoding: values.encoding, skipBad: values["skip-bad"], json: values.json, dbPath });
+    }
+    if (values["skip-bad"]) throw new UsageError("--skip-bad is for buildings from CSV or GeoJSON only: other imports are all or nothing");
+    const { runLayerImport } = await import("./import-layer-command");
+    return runLayerImport({ layer: values.layer, file: values.file, encoding: values.encoding, ...layerOptions, json: values.json, lang: values.lang, dbPath });
+  }
+  if (command === "export") {
+    const { runExport } = await import("./export-command");
+    return runExport({ layer: values.layer, format: values.format, out: values.out, district: values.district, township: values.township, dbPath });
   }
   if (command === "print") {
     const { township, district, sheet, out, paper, landscape, imagery, lang } = values;

@@ -92,7 +92,8 @@ export function getTownshipBboxes(db: Db): Bbox[] {
  */
 export function importBuildings(
   db: Db,
-  parsed: Pick<ParsedBuildings, "rows" | "badRows" | "format" | "encoding">,
+  // any vector format (the layer import, db/import-layers.ts) as well as the CSV/GeoJSON parser's
+  parsed: Pick<ParsedBuildings, "rows" | "badRows"> & { format: string; encoding: string | null },
   options: ImportBuildingsOptions = {},
 ): ImportedBuildings {
   if (parsed.badRows > 0 && !options.skipBad) throw new ImportRefused(parsed.badRows);

@@ -1,6 +1,7 @@
 import { setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getCensusInfo, getExtent, getOverview, listImagerySources, listTownships } from "@/db/queries";
+import { getCensusInfo, getExtent, getOverview, listTownships } from "@/db/queries";
+import { listImagerySourceRows } from "@/db/imagery-sources";
 import { MapPage } from "@/app/_components/map-page";
 import { parseMapParam } from "@/app/_components/url-state";
 import { AppNav } from "@/app/_components/app-nav";
@@ -21,13 +22,14 @@ export default async function MapRoute({
   const user = await requirePageUser(locale, "read");
   const query = await searchParams;
   const db = getDb();
-  const imagery = listImagerySources(db).find((s) => s.kind === "mbtiles") ?? null;
+  // every kind is served by the tile route; the default comes first. Never the location or key variable: the browser needs neither
+  const imagery = listImagerySourceRows(db).map((s) => ({ id: s.id, name: s.name, minZoom: s.minZoom, maxZoom: s.maxZoom, attribution: s.attribution, bounds: s.bounds, offsetX: s.offsetX, offsetY: s.offsetY, version: s.version }));
   const area = typeof query.area === "string" && /^\d+$/.test(query.area) ? Number(query.area) : null;
   return (
     <MapPage
       locale={locale === "en" ? "en" : "zh"}
       extent={getExtent(db)}
-      imagery={imagery && { id: imagery.id, name: imagery.name, minZoom: imagery.minZoom, maxZoom: imagery.maxZoom, attribution: imagery.attribution, bounds: imagery.bounds }}
+      imagery={imagery}
       overview={getOverview(db)}
       census={getCensusInfo(db)}
       townships={listTownships(db)}
@@ -36,7 +38,7 @@ export default async function MapRoute({
       testHook={process.env.TESSERA_TEST_HOOKS === "1"}
       nav={<AppNav user={user} locale={locale} current="map" />}
       // an import places buildings anywhere, so it needs a role that may create anywhere
-      abilities={{ edit: canEver(user.role, "edit_shape"), import: can(user.role, "create", "outside"), print: canEver(user.role, "print") }}
+      abilities={{ edit: canEver(user.role, "edit_shape"), import: can(user.role, "create", "outside"), print: canEver(user.role, "print"), manageImagery: canEver(user.role, "manage_imagery"), export: canEver(user.role, "export") }}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { canEver } from "@/lib/domain/permissions";
+import { can, canEver } from "@/lib/domain/permissions";
 import type { UserRole } from "@/lib/domain/types";
 import { signOutAction } from "@/app/_actions/auth";
 import { LanguageSwitcher } from "./language-switcher";
@@ -12,6 +12,9 @@ const PAGES = [
   { id: "dashboard", path: "/dashboard", shown: (role: UserRole) => canEver(role, "read_dashboard") },
   { id: "audit", path: "/audit", shown: (role: UserRole) => canEver(role, "read_audit") },
   { id: "users", path: "/users", shown: (role: UserRole) => canEver(role, "manage_users") },
+  // an import places data anywhere, so it needs a role that may create anywhere (an admin)
+  { id: "import", path: "/import", shown: (role: UserRole) => can(role, "create", "outside") },
+  { id: "imagery", path: "/imagery", shown: (role: UserRole) => canEver(role, "manage_imagery") },
 ] as const;
 
 export type AppPage = (typeof PAGES)[number]["id"];
@@ -28,13 +31,14 @@ export async function AppNav({
 }) {
   const t = await getTranslations({ locale, namespace: "auth" });
   const app = await getTranslations({ locale, namespace: "app" });
+  const imagery = await getTranslations({ locale, namespace: "imagery" });
   return (
     <header className="topbar">
       <h1>{app("title")}</h1>
       <nav className="app-nav" aria-label={t("nav.label")}>
         {PAGES.filter((p) => p.shown(user.role)).map((p) => (
           <a key={p.id} href={`/${locale}${p.path}`} aria-current={p.id === current ? "page" : undefined} data-testid={`nav-${p.id}`}>
-            {t(`nav.${p.id}`)}
+            {p.id === "imagery" ? imagery("nav") : t(`nav.${p.id}`)}
           </a>
         ))}
       </nav>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { DEFECT_COLORS, type LayerGroup } from "@/lib/map/style";
 import { WorkflowLegendItems } from "./workflow-legend";
@@ -10,6 +11,8 @@ interface Props {
   opacity: number;
   onToggle: (group: LayerGroup, on: boolean) => void;
   onOpacity: (opacity: number) => void;
+  /** under the opacity: the imagery source switcher and offset nudge */
+  imageryControls?: ReactNode;
 }
 
 const GROUP_LABELS: Array<[LayerGroup, string]> = [
@@ -21,8 +24,8 @@ const GROUP_LABELS: Array<[LayerGroup, string]> = [
   ["defects", "defects"],
 ];
 
-/** Layer switches, imagery opacity and the legend (small areas by workflow state, boundaries, defects). */
-export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpacity }: Props) {
+/** Layer switches, imagery opacity, source and offset, and the legend (small areas by workflow state, boundaries, defects). */
+export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpacity, imageryControls }: Props) {
   const t = useTranslations("layers");
   return (
     <section className="panel" aria-labelledby="layers-title">
@@ -50,6 +53,7 @@ export function LayersPanel({ hasImagery, visibility, opacity, onToggle, onOpaci
                 <output>{Math.round(opacity * 100)}%</output>
               </label>
             )}
+            {group === "imagery" && imageryControls}
           </li>
         ))}
       </ul>

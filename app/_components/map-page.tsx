@@ -18,6 +18,9 @@ import { deleteGesture } from "./editor/gestures";
 import { useEditor } from "./editor/use-editor";
 import { useTools } from "./editor/use-tools";
 import { ImportBuildings } from "./import-buildings";
+import { ImagerySwitcher } from "./imagery/imagery-switcher";
+import { useImageryChoice } from "./imagery/use-imagery";
+import { ExportPanel } from "./export/export-panel";
 import { LayersPanel } from "./layers-panel";
 import { MapView, type ImageryInfo } from "./map-view";
 import { OverviewPanel } from "./overview-panel";
@@ -30,7 +33,8 @@ import { useCoverage } from "./use-coverage";
 interface Props {
   locale: "zh" | "en";
   extent: [number, number, number, number] | null;
-  imagery: ImageryInfo | null;
+  /** the imagery sources, the default first (the map shows it until another is picked) */
+  imagery: ImageryInfo[];
   overview: Overview;
   census: CensusInfo | null;
   townships: TownshipInfo[];
@@ -40,7 +44,7 @@ interface Props {
   /** the top bar (server-rendered: pages, who is signed in, sign-out, language) */
   nav: ReactNode;
   /** what the signed-in role may do at all (the server still checks every record) */
-  abilities: { edit: boolean; import: boolean; print: boolean };
+  abilities: { edit: boolean; import: boolean; print: boolean; manageImagery?: boolean; export?: boolean };
 }
 
 export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
@@ -65,6 +69,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
   const onDrawActivity = useCallback((activity: DrawActivity) => drawListener.current?.(activity), []);
   const [visibility, setVisibility] = useState(DEFAULT_VISIBILITY);
   const [opacity, setOpacity] = useState(1);
+  const imageryChoice = useImageryChoice(imagery);
   const [view, setView] = useState<UrlView | null>(initialView);
   const [dataVersion, setDataVersion] = useState(0);
   const coverage = useCoverage(dataVersion);
@@ -161,14 +166,16 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
       {nav}
       <aside className="left-panel">
         <LayersPanel
-          hasImagery={imagery !== null}
+          hasImagery={imageryChoice.current !== null}
           visibility={visibility}
           opacity={opacity}
           onToggle={(group, on) => setVisibility((v) => ({ ...v, [group]: on }))}
           onOpacity={setOpacity}
+          imageryControls={<ImagerySwitcher choice={imageryChoice} canNudge={abilities.manageImagery ?? false} />}
         />
         <CoveragePanel run={coverage} focused={focused?.index ?? null} onFocus={onFocusIssue} />
         {abilities.import && <ImportBuildings onImported={() => onDataChanged()} />}
+        {abilities.export && <ExportPanel townships={townships} />}
         <OverviewPanel overview={overview} census={census} />
       </aside>
       <main className="map-area">
@@ -185,7 +192,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
           key={locale}
           locale={locale}
           extent={extent}
-          imagery={imagery}
+          imagery={imageryChoice.current}
           initialView={initialView}
           selection={selection}
           visibility={visibility}

@@ -17,6 +17,11 @@ export interface ImageryInfo {
   maxZoom: number;
   attribution: string | null;
   bounds: [number, number, number, number] | null;
+  /** metres east and north the imagery is moved (the tile route applies it) */
+  offsetX: number;
+  offsetY: number;
+  /** the source row's version, for the offset nudge's version check */
+  version: number;
 }
 
 interface Props {
@@ -78,6 +83,13 @@ export function MapView(props: Props) {
     for (const group of Object.keys(LAYER_GROUPS) as LayerGroup[]) map.current?.setGroupVisible(group, props.visibility[group]);
   }, [props.visibility]);
   useEffect(() => map.current?.setImageryOpacity(props.opacity), [props.opacity]);
+  // another source, or the same moved: the map was created with the first one, so only later changes are sent
+  const shownImagery = useRef(props.imagery);
+  useEffect(() => {
+    if (shownImagery.current === props.imagery) return;
+    shownImagery.current = props.imagery;
+    map.current?.setImagery(props.imagery);
+  }, [props.imagery]);
   useEffect(() => {
     if (props.dataVersion > 0) {
       map.current?.reloadLayer("districts");

@@ -15,6 +15,7 @@
  * - auditor: reads everything (units, the audit log, the dashboard and its daily report included), changes
  *   nothing, takes no data out (no export of areas, no print).
  * - anonymous: nothing (401).
+ * - imagery settings (issue #8: sources, default, offset): the admin's alone; every role reads the tiles.
  * Boundaries may be shared among the staff (every signed-in role reads geometry); units may not.
  */
 import type { MatrixRole, Side } from "./permission-matrix-fixture";
@@ -22,7 +23,7 @@ import type { MatrixRole, Side } from "./permission-matrix-fixture";
 /** The resources of the matrix. */
 export const RECORD_TYPES = ["district", "small_area", "building", "housing_unit"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
-export const FUNCTIONS = ["export", "audit_log", "users", "dashboard", "daily_report"] as const;
+export const FUNCTIONS = ["export", "audit_log", "users", "dashboard", "daily_report", "imagery"] as const;
 export type FunctionResource = (typeof FUNCTIONS)[number];
 
 /** The actions of the matrix on records. */
@@ -61,6 +62,7 @@ export const FUNCTION_ACTIONS: Record<FunctionResource, readonly FunctionAction[
   export: ["export"],
   audit_log: ["read"],
   users: ["read", "create", "edit", "delete"],
+  imagery: ["read", "create", "edit", "delete"],
   dashboard: ["read"],
   daily_report: ["export"],
 };
@@ -136,6 +138,9 @@ export function expectedForFunction(role: MatrixRole, resource: FunctionResource
     case "audit_log":
       return yes(role === "auditor");
     case "users":
+      return "refused";
+    // the imagery sources and their offset are a setting shared by everyone (issue #8): the admin's
+    case "imagery":
       return "refused";
   }
 }

@@ -3,6 +3,7 @@
  * fields beside it) or the raw body (options in the query string). Stops reading as soon as the limit is
  * passed, whether or not the client declared a Content-Length.
  */
+import { readBodyCapped } from "@/lib/io/read-capped";
 
 /** An upload as the import routes take it. */
 export interface Upload {
@@ -15,31 +16,6 @@ export interface Upload {
 /** Why an upload was not read: too large (413) or not a well-formed upload (400), with the place. */
 export type UploadProblem = { status: 413 | 400; rule: "too_large" | "multipart" | "file"; place: string; message: string };
 
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * Used by POST /api/import/buildings: the file of a multipart form (field `file`) or the raw body, at most
  * `maxFileBytes` (a form may add `formSlackBytes` of headers and fields around it), or the problem.
@@ -49,7 +25,7 @@ export async function readUpload(request: Request, maxFileBytes: number, formSla
   const tooLarge: UploadProblem = { status: 413, rule: "too_large", place: "file", message: `the file is larger than ${mb} MB: split it and import the parts one after another` };
   const type = request.headers.get("content-type") ?? "";
   const isForm = type.toLowerCase().startsWith("multipart/form-data");
-  const body = await readLimited(request, maxFileBytes + (isForm ? formSlackBytes : 0));
+  const body = await readBodyCapped(request, maxFileBytes + (isForm ? formSlackBytes : 0));
   if (!body) return tooLarge;
   if (!isForm) {
     const query = new URL(request.url).searchParams;

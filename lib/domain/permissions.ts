@@ -27,6 +27,8 @@ export const ACTIONS = [
   "manage_users",
   "read_audit",
   "read_dashboard",
+  /** the imagery sources: add, edit, delete, default, offset (an admin's setting, shared by everyone) */
+  "manage_imagery",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -6,7 +6,7 @@ import { defectMarkers } from "./defect-markers";
 import { createDrawAdapter, type DrawActivity, type DrawAdapter } from "./draw-adapter";
 import { snapTargetsOf, type SnapTarget } from "@/lib/geo/snap";
 import { snapToAreas } from "./snap-targets";
-import { buildingTilesUrl, buildMapStyle, selectedDefectFilters, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
+import { buildingTilesUrl, buildMapStyle, imageryRasterSource, selectedDefectFilters, IMAGERY_BEFORE, LAYER_GROUPS, type LayerGroup, type MapImagery } from "./style";
 import { installTestHook } from "./test-hook";
 import { configureMapWorker } from "./worker";
 
@@ -42,6 +42,8 @@ export interface CreateMapOptions {
 export interface TesseraMap {
   setGroupVisible(group: LayerGroup, visible: boolean): void;
   setImageryOpacity(opacity: number): void;
+  /** shows another imagery source (or the same one moved by a new offset); null removes the imagery */
+  setImagery(imagery: MapImagery | null): void;
   /** highlights the selected small areas (one, or several for a merge), a selected district or building */
   setSelection(smallAreas: readonly number[], district: number | null, building?: number | null): void;
   /** the drawing input surface (draw, split line, reshape, measure) */
@@ -137,11 +139,15 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
   // false, and waiting for another "load" would wait forever)
   let loaded = false;
   let buildingTilesVersion = 0;
+  // what the imagery layer was last given, so a new source keeps them
+  let imageryOpacity = 1;
+  let imageryVisible = true;
   map.once("load", () => (loaded = true));
   const whenStyled = (fn: () => void) => (loaded ? fn() : map.once("load", fn));
 
   return {
     setGroupVisible(group, visible) {
+      if (group === "imagery") imageryVisible = visible;
       whenStyled(() => {
         for (const id of LAYER_GROUPS[group]) {
           if (map.getLayer(id)) map.setLayoutProperty(id, "visibility", visible ? "visible" : "none");
@@ -149,7 +155,20 @@ export function createTesseraMap(options: CreateMapOptions): TesseraMap {
       });
     },
     setImageryOpacity(opacity) {
+      imageryOpacity = opacity;
       whenStyled(() => map.getLayer("imagery") && map.setPaintProperty("imagery", "raster-opacity", opacity));
+    },
+    setImagery(imagery) {
+      whenStyled(() => {
+        if (map.getLayer("imagery")) map.removeLayer("imagery");
+        if (map.getSource("imagery")) map.removeSource("imagery");
+        if (!imagery) return;
+        map.addSource("imagery", imageryRasterSource(imagery));
+        map.addLayer(
+          { id: "imagery", type: "raster", source: "imagery", layout: { visibility: imageryVisible ? "visible" : "none" }, paint: { "raster-opacity": imageryOpacity, "raster-fade-duration": 0 } },
+          map.getLayer(IMAGERY_BEFORE) ? IMAGERY_BEFORE : undefined,
+        );
+      });
     },
     setSelection(ids, district, building) {
       whenStyled(() => {

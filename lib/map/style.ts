@@ -1,5 +1,5 @@
 import type { FeatureCollection } from "geojson";
-import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, RasterSourceSpecification, StyleSpecification } from "maplibre-gl";
 import { BUILDING_TILES } from "@/lib/io/building-tiles";
 import { SMALL_AREA_STATES, STATE_COLOURS } from "@/lib/domain/workflow";
 
@@ -10,7 +10,30 @@ export interface MapImagery {
   maxZoom: number;
   attribution: string | null;
   bounds: [number, number, number, number] | null;
+  /** metres east and north the imagery is moved (applied by the tile route; here only part of the tile URL) */
+  offsetX?: number;
+  offsetY?: number;
 }
+
+/**
+ * Used by the style and by `TesseraMap.setImagery`: the raster source of an imagery source. The offset is in
+ * the URL only so that after a nudge the browser fetches tiles again instead of drawing the ones it holds.
+ */
+export function imageryRasterSource(imagery: MapImagery): RasterSourceSpecification {
+  const moved = imagery.offsetX || imagery.offsetY ? `?o=${imagery.offsetX ?? 0},${imagery.offsetY ?? 0}` : "";
+  return {
+    type: "raster",
+    tiles: [`/api/tiles/${imagery.id}/{z}/{x}/{y}${moved}`],
+    tileSize: 256,
+    minzoom: imagery.minZoom,
+    maxzoom: imagery.maxZoom,
+    ...(imagery.bounds ? { bounds: imagery.bounds } : {}),
+    ...(imagery.attribution ? { attribution: imagery.attribution } : {}),
+  };
+}
+
+/** The imagery layer sits right above the background, under everything else (this layer follows it). */
+export const IMAGERY_BEFORE = "ref-farmland";
 
 /** Layer groups the layers panel switches on and off. */
 export const LAYER_GROUPS = {
@@ -155,15 +178,7 @@ export function buildMapStyle(imagery: MapImagery | null, labelLocale: "zh" | "e
     ],
   };
   if (imagery) {
-    style.sources.imagery = {
-      type: "raster",
-      tiles: [`/api/tiles/${imagery.id}/{z}/{x}/{y}`],
-      tileSize: 256,
-      minzoom: imagery.minZoom,
-      maxzoom: imagery.maxZoom,
-      ...(imagery.bounds ? { bounds: imagery.bounds } : {}),
-      ...(imagery.attribution ? { attribution: imagery.attribution } : {}),
-    };
+    style.sources.imagery = imageryRasterSource(imagery);
     style.layers.splice(1, 0, { id: "imagery", type: "raster", source: "imagery", paint: { "raster-opacity": 1, "raster-fade-duration": 0 } });
   }
   return style;

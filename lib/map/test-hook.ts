@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from "maplibre-gl";
+import type { Map as MapLibreMap, RasterTileSource } from "maplibre-gl";
 
 /** What e2e tests read and drive through `window.__tessera` (installed only when the server enables test hooks). */
 export interface TesseraTestHook {
@@ -16,6 +16,8 @@ export interface TesseraTestHook {
   jumpTo(lon: number, lat: number, zoom: number): Promise<void>;
   /** repaints and resolves at the next idle: use after a change that does not move the map (layer switches) */
   settle(): Promise<void>;
+  /** the tile URLs of the imagery layer's source (null: no imagery shown) */
+  imageryTiles(): string[] | null;
   /** the map canvas as a data URL (the map is created with preserveDrawingBuffer when the hook is on) */
   snapshot(): string;
 }
@@ -64,6 +66,10 @@ export function installTestHook(map: MapLibreMap): void {
         });
         map.triggerRepaint();
       }),
+    imageryTiles: () => {
+      const source = map.getSource("imagery") as RasterTileSource | undefined;
+      return source?.tiles ? [...source.tiles] : null;
+    },
     snapshot: () => map.getCanvas().toDataURL("image/png"),
   };
 }

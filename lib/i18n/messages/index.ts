@@ -20,9 +20,17 @@ import usersEn from "./parts/users.en.json";
 import usersZh from "./parts/users.zh.json";
 import printEn from "./parts/print.en.json";
 import printZh from "./parts/print.zh.json";
+import exportEn from "./parts/export.en.json";
+import exportZh from "./parts/export.zh.json";
+import importEn from "./parts/import.en.json";
+import importZh from "./parts/import.zh.json";
+import ioEn from "./parts/io.en.json";
+import ioZh from "./parts/io.zh.json";
+import imageryEn from "./parts/imagery.en.json";
+import imageryZh from "./parts/imagery.zh.json";
 
 /** Used by next-intl's request config and by tests: every message of each locale, merged. */
 export const MESSAGES = {
-  en: { ...enMain, ...authEn, ...workflowEn, ...guideEn, ...assignEn, ...dashboardEn, ...auditEn, ...usersEn, ...printEn },
-  zh: { ...zhMain, ...authZh, ...workflowZh, ...guideZh, ...assignZh, ...dashboardZh, ...auditZh, ...usersZh, ...printZh },
+  en: { ...enMain, ...authEn, ...workflowEn, ...guideEn, ...assignEn, ...dashboardEn, ...auditEn, ...usersEn, ...printEn, ...exportEn, ...importEn, ...ioEn, ...imageryEn },
+  zh: { ...zhMain, ...authZh, ...workflowZh, ...guideZh, ...assignZh, ...dashboardZh, ...auditZh, ...usersZh, ...printZh, ...exportZh, ...importZh, ...ioZh, ...imageryZh },
 };

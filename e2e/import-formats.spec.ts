@@ -1,0 +1,88 @@
+import { expect } from "@playwright/test";
+import shpwrite from "@mapbox/shp-write";
+import type { FeatureCollection, Polygon } from "geojson";
+import shp from "shpjs";
+import { splitPolygonByLine } from "../lib/geo/split-polygon";
+import { jumpTo, openE2eDb, test, waitForMapIdle } from "./helpers";
+
+/** 枫林村, the demo district the seed leaves without small areas. */
+const FENGLIN = "330199101206";
+
+/** 枫林村 cut in two by a north–south line (the first cut that makes two pieces), as small areas 001 and 002. */
+function fenglinSmallAreas(): { fc: FeatureCollection<Polygon>; bbox: [number, number, number, number] } {
+  const db = openE2eDb();
+  const row = db.prepare("SELECT geometry, min_lon, min_lat, max_lon, max_lat FROM districts WHERE code = ?").get(FENGLIN) as { geometry: string; min_lon: number; min_lat: number; max_lon: number; max_lat: number };
+  db.close();
+  const district = JSON.parse(row.geometry) as Polygon;
+  for (const f of [0.5, 0.45, 0.55, 0.4, 0.6]) {
+    const x = row.min_lon + f * (row.max_lon - row.min_lon);
+    const split = splitPolygonByLine(district, [[x, row.min_lat - 0.001], [x, row.max_lat + 0.001]]);
+    if (!split.ok) continue;
+    const features = split.pieces.map((geometry, k) => ({ type: "Feature" as const, properties: { XQDM: `00${k + 1}`, PCQDM: FENGLIN, XQMC: `FL-${k + 1}` }, geometry }));
+    return { fc: { type: "FeatureCollection", features }, bbox: [row.min_lon, row.min_lat, row.max_lon, row.max_lat] };
+  }
+  throw new Error("no north-south line cuts 枫林村 in two");
+}
+
+const fenglinAreas = () => {
+  const db = openE2eDb();
+  const rows = db.prepare("SELECT sa.id, sa.code, sa.name, sa.geometry IS NOT NULL AS has_geometry FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? ORDER BY sa.code").all(FENGLIN);
+  db.close();
+  return rows as Array<{ id: number; code: string; name: string; has_geometry: number }>;
+};
+
+test("import a zipped Shapefile of small areas through the UI: preview, field mapping, report, the map, and export", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { fc, bbox } = fenglinSmallAreas();
+  const zip = Buffer.from(await shpwrite.zip(fc, { outputType: "uint8array", types: { polygon: "fenglin_xq" } }));
+  expect(fenglinAreas()).toEqual([]);
+
+  await page.goto("/zh");
+  await page.getByTestId("nav-import").click();
+  await expect(page).toHaveURL(/\/zh\/import$/);
+  const wizard = page.getByTestId("import-wizard");
+
+  // 1. layer and file, uploaded with a progress bar
+  await wizard.getByTestId("import-layer").selectOption("small-areas");
+  await wizard.getByTestId("import-layer-file").setInputFiles({ name: "fenglin.zip", mimeType: "application/zip", buffer: zip });
+  await wizard.getByTestId("import-upload").click();
+
+  // 2. preview: the count, the map, the guessed fields (set again by hand, as a user checks them)
+  await expect(wizard).toHaveAttribute("data-step", "preview");
+  await expect(wizard.getByTestId("import-feature-count")).toHaveText("2 个要素");
+  await expect(wizard.getByTestId("import-preview-map").locator("canvas")).toBeVisible();
+  await expect(wizard.getByTestId("import-map-code")).toHaveValue("XQDM");
+  await expect(wizard.getByTestId("import-map-districtCode")).toHaveValue("PCQDM");
+  await wizard.getByTestId("import-map-name").selectOption("XQMC");
+  await wizard.getByTestId("import-commit").click();
+
+  // 3. the report: two new small areas, and the coverage checks after the import
+  const report = wizard.getByTestId("import-layer-report");
+  await expect(report).toHaveAttribute("data-status", "imported");
+  await expect(report.getByTestId("import-counts")).toHaveText("已导入：新增 2 个，替换 0 个，跳过 0 个。");
+  await expect(report.getByTestId("import-coverage")).toBeVisible();
+  const areas = fenglinAreas();
+  expect(areas.map((a) => [a.code, a.name, a.has_geometry])).toEqual([["001", "FL-1", 1], ["002", "FL-2", 1]]);
+
+  // on the map page: the layer serves them and the map draws them
+  const layer = (await (await page.request.get("/api/layers/small-areas")).json()) as FeatureCollection;
+  expect(layer.features.filter((f) => f.properties?.districtCode === FENGLIN).map((f) => f.properties?.code).sort()).toEqual(["001", "002"]);
+  await page.goto("/zh");
+  await waitForMapIdle(page);
+  await jumpTo(page, (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, 15);
+  const rendered = await page.evaluate(() => window.__tessera!.renderedIds("small-area-fill"));
+  for (const a of areas) expect(rendered).toContain(a.id);
+
+  // export them again as a zipped Shapefile: the same two areas come back
+  const exported = await page.request.get(`/api/export?layer=small-areas&format=shapefile&district=${FENGLIN}`);
+  expect(exported.status()).toBe(200);
+  const back = await shp(await exported.body());
+  const features = (Array.isArray(back) ? back.flatMap((c) => c.features) : back.features) as FeatureCollection["features"];
+  expect(features).toHaveLength(2);
+  const first = features.find((f) => JSON.stringify(f.properties).includes("001"))!;
+  const ring = (first.geometry as Polygon).coordinates[0];
+  const original = fc.features[0].geometry.coordinates[0];
+  expect(ring.length).toBe(original.length);
+  // the same ring, maybe started at another vertex or wound the other way: every vertex is found within 1e-7°
+  for (const [x, y] of original) expect(ring.some(([u, v]) => Math.abs(u - x) < 1e-7 && Math.abs(v - y) < 1e-7)).toBe(true);
+});
