@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { signedInAs, type TestSession } from "@/db/auth-test-fixture";
@@ -69,6 +71,23 @@ describe("POST /api/import/preview", () => {
     }
     expect((await upload("{}", "a.geojson", { encoding: "latin1" })).status).toBe(400);
   });
+
+  it("answers every file of the bad-input corpus with 422, its rule, where, and a message in both languages", async () => {
+    const dir = join(process.cwd(), "lib/io/fixtures/formats/bad");
+    const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<string, { rule: string; where: string }>;
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(30);
+    for (const [name, want] of Object.entries(expected)) {
+      for (const locale of ["zh", "en"]) {
+        const response = await upload(readFileSync(join(dir, name)), name, { locale });
+        expect(response.status, name).toBe(422);
+        const { error } = await response.json();
+        expect({ rule: error.rule, where: error.where }, name).toEqual(want);
+        expect(error.message, name).not.toBe(`${error.where}: ${error.rule}`);
+        if (locale === "zh") expect(error.message, name).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'import'")).toBe(0);
+  }, 60_000);
 
   it("refuses office and mapper (403) and nobody signed in (401)", async () => {
     expect((await upload(JSON.stringify(nAreas), "n.geojson", {}, () => office)).status).toBe(403);
