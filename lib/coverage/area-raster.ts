@@ -1,4 +1,5 @@
 import type { FlatArea } from "./flat-geometry";
+import { fillInteriors } from "./raster-fill";
 
 /**
  * A raster of the small areas for building assignment: every cell that no boundary passes near (by more
@@ -6,8 +7,8 @@ import type { FlatArea } from "./flat-geometry";
  * one array look-up; cells near a boundary keep the edges that pass (with their area), so a building there is
  * resolved from its cell centre's label and the crossings of those few edges.
  */
-/** A uniform grid: origin, cell size in degrees, columns and rows. */
-interface RasterGrid {
+/** A uniform grid: origin, cell size in degrees, columns and rows; also the grid `raster-fill.ts` fills. */
+export interface RasterGrid {
   minX: number;
   minY: number;
   cellW: number;
@@ -52,10 +53,22 @@ interface EdgeGrid extends RasterGrid {
   tolY: number;
 }
 
-/** Visits every (edge, cell) pair where the edge's bbox widened by the tolerance covers the cell. */
-function forEachEdgeCell(areas: readonly FlatArea[], g: EdgeGrid, visit: EdgeCellVisitor): void {
+/** Where the second pass of `edgeCells` writes: a cursor per cell, and each entry's area and coordinates. */
+interface EdgeOut {
+  cursor: Int32Array;
+  areas: Int32Array;
+  coords: Float64Array;
+}
+
+/**
+ * Visits every (edge, cell) pair where the edge's bbox widened by the tolerance covers the cell: without
+ * `out`, counts entries per cell (into count[cell + 1]); with it, writes each entry at its cell's cursor.
+ * One plain loop for both passes (no visitor objects), so V8 keeps it monomorphic.
+ */
+function edgeCells(areas: readonly FlatArea[], g: EdgeGrid, count: Int32Array, out: EdgeOut | null): void {
   const { minX, minY, cellW, cellH, nx, ny, tolX, tolY } = g;
   const invW = 1 / cellW, invH = 1 / cellH;
+  const cursor = out ? out.cursor : count, outAreas = out ? out.areas : count, coords = out ? out.coords : null;
   for (let index = 0; index < areas.length; index++) {
     const rings = areas[index].rings;
     for (let r = 0; r < rings.length; r++) {
@@ -71,34 +84,23 @@ function forEachEdgeCell(areas: readonly FlatArea[], g: EdgeGrid, visit: EdgeCel
         if (cy0 < 0) cy0 = 0;
         if (cx1 > nx - 1) cx1 = nx - 1;
         if (cy1 > ny - 1) cy1 = ny - 1;
-        for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) visit.at(cy * nx + cx, index, ring, j, i);
+        for (let cy = cy0; cy <= cy1; cy++) {
+          for (let cx = cx0; cx <= cx1; cx++) {
+            const cell = cy * nx + cx;
+            if (coords === null) {
+              count[cell + 1]++;
+              continue;
+            }
+            const e = cursor[cell]++;
+            outAreas[e] = index;
+            coords[4 * e] = ax;
+            coords[4 * e + 1] = ay;
+            coords[4 * e + 2] = bx;
+            coords[4 * e + 3] = by;
+          }
+        }
       }
     }
-  }
-}
-
-interface EdgeCellVisitor {
-  at(cell: number, area: number, ring: Float64Array, from: number, to: number): void;
-}
-
-/** First pass: counts entries per cell (into cursor[cell + 1]). */
-class EdgeCounter implements EdgeCellVisitor {
-  constructor(readonly count: Int32Array) {}
-  at(cell: number): void {
-    this.count[cell + 1]++;
-  }
-}
-
-/** Second pass: writes each entry's area and edge coordinates at its cell's cursor. */
-class EdgeWriter implements EdgeCellVisitor {
-  constructor(readonly cursor: Int32Array, readonly areas: Int32Array, readonly coords: Float64Array) {}
-  at(cell: number, area: number, ring: Float64Array, from: number, to: number): void {
-    const e = this.cursor[cell]++;
-    this.areas[e] = area;
-    this.coords[4 * e] = ring[from];
-    this.coords[4 * e + 1] = ring[from + 1];
-    this.coords[4 * e + 2] = ring[to];
-    this.coords[4 * e + 3] = ring[to + 1];
   }
 }
 
@@ -126,55 +128,18 @@ export function buildAreaRaster(areas: readonly FlatArea[], tolX: number, tolY: 
   const grid: EdgeGrid = { minX, minY, cellW, cellH, nx, ny, tolX, tolY };
   const count = buffers.int("count", cells + 1);
   count.fill(0);
-  forEachEdgeCell(areas, grid, new EdgeCounter(count));
+  edgeCells(areas, grid, count, null);
   for (let c = 0; c < cells; c++) count[c + 1] += count[c];
   const edgeAreas = buffers.int("edgeAreas", count[cells]);
   const edgeCoords = buffers.float("edgeCoords", count[cells] * 4);
   const cursor = buffers.int("cursor", cells);
   cursor.set(count.subarray(0, cells));
-  forEachEdgeCell(areas, grid, new EdgeWriter(cursor, edgeAreas, edgeCoords));
+  edgeCells(areas, grid, count, { cursor, areas: edgeAreas, coords: edgeCoords });
 
-  // interiors: scanline through the cell centres of each row an area spans
+  // interiors: scanlines through the cell centres of each row an area spans
   const label = buffers.int("label", cells);
   label.fill(-1);
-  let xs = new Float64Array(64);
-  for (let index = 0; index < areas.length; index++) {
-    const a = areas[index];
-    const r0 = Math.max(0, Math.floor((a.bbox[1] - minY) / cellH)), r1 = Math.min(ny - 1, Math.floor((a.bbox[3] - minY) / cellH));
-    for (const part of a.parts) {
-      for (let r = r0; r <= r1; r++) {
-        const y = minY + (r + 0.5) * cellH;
-        let count = 0;
-        for (const k of part) {
-          const ring = a.rings[k];
-          const n = ring.length;
-          if (xs.length < count + n) {
-            const bigger = new Float64Array((count + n) * 2);
-            bigger.set(xs.subarray(0, count));
-            xs = bigger;
-          }
-          for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-            const yi = ring[i + 1], yj = ring[j + 1];
-            if (yi > y !== yj > y) xs[count++] = ring[i] + ((y - yi) * (ring[j] - ring[i])) / (yj - yi);
-          }
-        }
-        if (count > 2) xs.subarray(0, count).sort();
-        else if (count === 2 && xs[0] > xs[1]) {
-          const t = xs[0];
-          xs[0] = xs[1];
-          xs[1] = t;
-        }
-        for (let k = 0; k + 1 < count; k += 2) {
-          const c0 = Math.max(0, Math.ceil((xs[k] - minX) / cellW - 0.5)), c1 = Math.min(nx - 1, Math.floor((xs[k + 1] - minX) / cellW - 0.5));
-          for (let c = c0; c <= c1; c++) {
-            const cell = r * nx + c;
-            const current = label[cell];
-            label[cell] = current === -1 || current === index ? index : -2;
-          }
-        }
-      }
-    }
-  }
+  fillInteriors(areas, grid, label);
   return { minX, minY, cellW, cellH, nx, ny, label, edgeStart: count, edgeAreas, edgeCoords };
 }
 
@@ -203,9 +168,11 @@ const nearFlag = new Uint8Array(MAX_CANDIDATES);
  * label and the crossings of the segment centre→building with the cell's few edges (the parity flips per
  * area), and marks areas whose edges lie within the tolerance ellipse. Returns false when the cell cannot be
  * resolved locally (two areas claim the centre, or the centre lies on an edge line); the caller then tests
- * the candidate areas in full.
+ * the candidate areas in full. `query` holds x, y, tolX, tolY (a typed array, so that no double is boxed per
+ * call: this runs for every building near a boundary).
  */
-export function locateInCell(r: AreaRaster, cell: number, x: number, y: number, tolX: number, tolY: number, hits: CellHits): boolean {
+export function locateInCell(r: AreaRaster, cell: number, query: Float64Array, hits: CellHits): boolean {
+  const x = query[0], y = query[1], tolX = query[2], tolY = query[3];
   const label = r.label[cell];
   if (label === -2) return false;
   const cx = r.minX + ((cell % r.nx) + 0.5) * r.cellW;

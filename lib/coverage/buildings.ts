@@ -1,7 +1,7 @@
 import type { Point } from "geojson";
 import { metresPerDegree } from "@/lib/geo/metres-per-degree";
 import { ringCentroid } from "@/lib/geo/ring-centroid";
-import { buildAreaRaster, cellOf, locateInCell, type AreaRaster, type CellHits } from "./area-raster";
+import { buildAreaRaster, locateInCell, type AreaRaster, type CellHits } from "./area-raster";
 import type { FlatArea } from "./flat-geometry";
 import type { CheckBuilding } from "./types";
 
@@ -123,6 +123,8 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
   const totalsByIndex = areas.map((a) => totals.get(a.key)!);
   const hits: CellHits = { inside: new Int32Array(64), insideCount: 0, near: new Int32Array(64), nearCount: 0 };
   const inside = hits.inside, near = hits.near;
+  const query = new Float64Array([0, 0, tolX, tolY]);
+  const { minX: gridX, minY: gridY, cellW, cellH, nx, ny, edgeStart, label: labels } = raster;
 
   for (let k = 0; k < buildings.length; k++) {
     const b = buildings[k];
@@ -138,16 +140,20 @@ export function assignBuildings(areas: readonly IndexedArea[], buildings: readon
     }
     hits.insideCount = 0;
     hits.nearCount = 0;
-    const cell = cellOf(raster, x, y);
+    // the cell (as `cellOf`), inline: a call per building would box x and y
+    const cx = Math.floor((x - gridX) / cellW), cy = Math.floor((y - gridY) / cellH);
+    const cell = cx < 0 || cy < 0 || cx >= nx || cy >= ny ? -1 : cy * nx + cx;
     if (cell >= 0) {
-      const start = raster.edgeStart[cell], end = raster.edgeStart[cell + 1];
-      const label = raster.label[cell];
+      const start = edgeStart[cell], end = edgeStart[cell + 1];
+      const label = labels[cell];
       if (start === end && label !== -2) {
         if (label >= 0) inside[hits.insideCount++] = label; // no boundary passes near this cell: one look-up
       } else if (start === end) {
         locateInFull(areas, raster, cell, x, y, tolX, tolY, hits); // an overlap covers the whole cell
-      } else if (!locateInCell(raster, cell, x, y, tolX, tolY, hits)) {
-        locateInFull(areas, raster, cell, x, y, tolX, tolY, hits);
+      } else {
+        query[0] = x;
+        query[1] = y;
+        if (!locateInCell(raster, cell, query, hits)) locateInFull(areas, raster, cell, x, y, tolX, tolY, hits);
       }
       if (toleranceM <= 0) hits.nearCount = 0;
     }

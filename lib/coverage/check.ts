@@ -1,4 +1,3 @@
-import type { MultiPolygon, Polygon } from "geojson";
 import { assignBuildings, type IndexedArea } from "./buildings";
 import { checkCodes, checkSizes } from "./attributes";
 import { flattenArea, pointInFlatArea, recycleFlatStorage, type FlatArea } from "./flat-geometry";
@@ -6,7 +5,8 @@ import { checkPartition, type PartitionDefect } from "./partition";
 import { resolveSettings } from "./settings";
 import { measureParts } from "./shape";
 import type { CheckSmallArea, CoverageInput, CoverageIssue, CoverageReport, CoverageSettings, IssueKind, Severity } from "./types";
-import { checkGeometryValidity } from "./validity";
+import { checkGeometryValidity, type GeometryProblem } from "./validity";
+import { checkAndFlattenArea } from "./checked-area";
 
 const SEVERITY: Record<IssueKind, Severity> = {
   invalid_geometry: "error", gap: "error", overlap: "error", outside_district: "error",
@@ -21,14 +21,16 @@ function make(kind: IssueKind, fields: Partial<CoverageIssue> & Pick<CoverageIss
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function validityIssues(geometry: Polygon | MultiPolygon | null, district: string | null, smallAreas: string[], level: string): CoverageIssue[] {
-  return checkGeometryValidity(geometry).map((p) =>
-    make("invalid_geometry", {
+/** Appends the validity issues of a geometry (`problems`, from `checkGeometryValidity`) to `issues`. */
+function addValidityIssues(issues: CoverageIssue[], problems: GeometryProblem[], district: string | null, smallAreas: string[], level: string): number {
+  for (const p of problems) {
+    issues.push(make("invalid_geometry", {
       district, smallAreas,
       geometry: p.at ? { type: "Point", coordinates: p.at } : null,
       params: { rule: p.rule, place: `geometry.${p.place}`, level, code: smallAreas[0] ?? district ?? "" },
-    }),
-  );
+    }));
+  }
+  return problems.length;
 }
 
 function partitionIssues(defects: PartitionDefect[], kinds: Record<PartitionDefect["kind"], IssueKind>, district: string | null, level: "small_area" | "district"): CoverageIssue[] {
@@ -44,8 +46,8 @@ function partitionIssues(defects: PartitionDefect[], kinds: Record<PartitionDefe
   );
 }
 
-function shapeIssues(area: CheckSmallArea, flat: FlatArea, settings: CoverageSettings): CoverageIssue[] {
-  const issues: CoverageIssue[] = [];
+/** Appends the multipart and sliver issues of one small area to `issues`. */
+function addShapeIssues(issues: CoverageIssue[], area: CheckSmallArea, flat: FlatArea, settings: CoverageSettings): void {
   const parts = measureParts(flat);
   const base = { district: area.district, smallAreas: [area.code] };
   if (parts.length > 1) {
@@ -56,7 +58,6 @@ function shapeIssues(area: CheckSmallArea, flat: FlatArea, settings: CoverageSet
       issues.push(make("sliver", { ...base, geometry: part.polygon(), areaM2: round(part.areaM2), params: { code: area.code, width: round(part.meanWidthM), area: round(part.areaM2) } }));
     }
   }
-  return issues;
 }
 
 /**
@@ -68,28 +69,31 @@ export function checkCoverage(input: CoverageInput, settingsIn?: Partial<Coverag
   const started = performance.now();
   recycleFlatStorage();
   const settings = resolveSettings(settingsIn);
-  const issues: CoverageIssue[] = [...checkCodes(input.districts, input.smallAreas)];
+  const issues: CoverageIssue[] = checkCodes(input.districts, input.smallAreas);
 
   const districtFlat = new Map<string, FlatArea | null>();
   for (const d of input.districts) {
-    issues.push(...validityIssues(d.geometry, d.code, [], "district"));
-    districtFlat.set(d.code, flattenArea(d.geometry));
+    const read = checkAndFlattenArea(d.geometry);
+    addValidityIssues(issues, read.problems, d.code, [], "district");
+    districtFlat.set(d.code, read.flat);
   }
   const container = input.container ? flattenArea(input.container) : null;
-  if (input.container) issues.push(...validityIssues(input.container, null, [], "township"));
+  if (input.container) addValidityIssues(issues, checkGeometryValidity(input.container), null, [], "township");
 
   const byDistrict = new Map<string, Array<{ area: CheckSmallArea; flat: FlatArea | null }>>();
   const indexed: IndexedArea[] = [];
   for (const a of input.smallAreas) {
     if (a.isVirtual && !a.geometry) continue;
-    const invalid = validityIssues(a.geometry, a.district, [a.code], "small_area");
-    issues.push(...invalid);
-    const flat = flattenArea(a.geometry);
+    const read = checkAndFlattenArea(a.geometry);
+    const invalid = addValidityIssues(issues, read.problems, a.district, [a.code], "small_area");
+    const flat = read.flat;
     if (flat) {
-      if (!invalid.length) issues.push(...shapeIssues(a, flat, settings));
+      if (!invalid) addShapeIssues(issues, a, flat, settings);
       indexed.push({ key: `${a.district}${a.code}`, flat });
     }
-    byDistrict.set(a.district, [...(byDistrict.get(a.district) ?? []), { area: a, flat }]);
+    const members = byDistrict.get(a.district);
+    if (members) members.push({ area: a, flat });
+    else byDistrict.set(a.district, [{ area: a, flat }]);
   }
 
   for (const [code, members] of byDistrict) {

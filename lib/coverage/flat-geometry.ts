@@ -80,39 +80,86 @@ function flattenRing(positions: readonly Position[]): Float64Array {
 }
 
 /**
+ * Assembles flat rings into a FlatArea, one geometry at a time: rings shorter than 3 vertices are dropped,
+ * outer rings turned counter-clockwise and holes clockwise, holes without their outer ring dropped.
+ * Shared by `flattenArea` and the fused validity + flattening read of the coverage check.
+ */
+export class FlatAreaBuilder {
+  private rings: Float64Array[] = [];
+  private parts: number[][] = [];
+  private part: number[] = [];
+  private minX = Infinity;
+  private minY = Infinity;
+  private maxX = -Infinity;
+  private maxY = -Infinity;
+
+  /** Used before each polygon's rings. */
+  startPart(): void {
+    if (this.part.length) this.parts.push(this.part);
+    this.part = [];
+  }
+
+  /** Used for ring `index` of the current polygon (0 = outer). */
+  addRing(flat: Float64Array, index: number): void {
+    let ring = flat;
+    const part = this.part;
+    if (ring.length < 6) return;
+    if (index === 0 && part.length > 0) return;
+    const area = signedArea(ring);
+    if ((index === 0 && area < 0) || (index > 0 && area > 0)) ring = reverseRing(ring);
+    if (index > 0 && part.length === 0) return; // a hole without its outer ring
+    part.push(this.rings.length);
+    this.rings.push(ring);
+    let minX = this.minX, minY = this.minY, maxX = this.maxX, maxY = this.maxY;
+    for (let i = 0; i < ring.length; i += 2) {
+      if (ring[i] < minX) minX = ring[i];
+      if (ring[i] > maxX) maxX = ring[i];
+      if (ring[i + 1] < minY) minY = ring[i + 1];
+      if (ring[i + 1] > maxY) maxY = ring[i + 1];
+    }
+    this.minX = minX; this.minY = minY; this.maxX = maxX; this.maxY = maxY;
+  }
+
+  /** Used once at the end: the area, or null when no ring was kept. */
+  finish(): FlatArea | null {
+    this.startPart();
+    if (!this.rings.length) return null;
+    return { rings: this.rings, parts: this.parts, bbox: [this.minX, this.minY, this.maxX, this.maxY] };
+  }
+}
+
+/**
+ * Used by the fused read (checked-area.ts): copies a checked ring — n open vertices, consecutive duplicates
+ * already dropped — into flat storage, dropping trailing repeats of the first vertex as `flattenRing` does.
+ */
+export function storeCheckedRing(xs: Float64Array, ys: Float64Array, n: number): Float64Array {
+  const coords = allocate(n * 2);
+  for (let i = 0; i < n; i++) {
+    coords[2 * i] = xs[i];
+    coords[2 * i + 1] = ys[i];
+  }
+  let k = 2 * n;
+  while (k >= 4 && coords[0] === coords[k - 2] && coords[1] === coords[k - 1]) k -= 2;
+  return k === coords.length ? coords : coords.subarray(0, k);
+}
+
+/**
  * Used by the partition, sliver and building checks: flattens a Polygon or MultiPolygon. Rings with fewer
  * than 3 distinct vertices are dropped (the validity check reports them). Returns null when nothing is left.
  */
 export function flattenArea(geometry: Polygon | MultiPolygon | null | undefined): FlatArea | null {
   if (!geometry) return null;
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
-  const rings: Float64Array[] = [];
-  const parts: number[][] = [];
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const builder = new FlatAreaBuilder();
   for (const polygon of polygons) {
     if (!Array.isArray(polygon)) continue;
-    const part: number[] = [];
-    polygon.forEach((positions, index) => {
-      if (!Array.isArray(positions)) return;
-      let ring = flattenRing(positions);
-      if (ring.length < 6) return;
-      if (index === 0 && part.length > 0) return;
-      const area = signedArea(ring);
-      if ((index === 0 && area < 0) || (index > 0 && area > 0)) ring = reverseRing(ring);
-      if (index > 0 && part.length === 0) return; // a hole without its outer ring
-      part.push(rings.length);
-      rings.push(ring);
-      for (let i = 0; i < ring.length; i += 2) {
-        if (ring[i] < minX) minX = ring[i];
-        if (ring[i] > maxX) maxX = ring[i];
-        if (ring[i + 1] < minY) minY = ring[i + 1];
-        if (ring[i + 1] > maxY) maxY = ring[i + 1];
-      }
-    });
-    if (part.length) parts.push(part);
+    builder.startPart();
+    for (let index = 0; index < polygon.length; index++) {
+      const positions = polygon[index];
+      if (Array.isArray(positions)) builder.addRing(flattenRing(positions), index);
+    }
   }
-  if (!rings.length) return null;
-  return { rings, parts, bbox: [minX, minY, maxX, maxY] };
+  return builder.finish();
 }
 
 /** Used by classification and building assignment: even-odd point-in-ring on a flat ring. */

@@ -11,7 +11,8 @@ export class SegmentCounter {
   private used: Uint8Array;
   private mask: number;
   private filled = 0;
-  private usedSlots: number[] = [];
+  /** the first `filled` entries: slots in use, cleared on reset without touching the rest */
+  private usedSlots = new Int32Array(1024);
 
   constructor(expected: number) {
     let capacity = 1024;
@@ -24,20 +25,21 @@ export class SegmentCounter {
 
   /** Used to reuse one counter district after district: clears only the slots in use. */
   reset(expected: number): void {
-    for (const slot of this.usedSlots) {
-      this.used[slot] = 0;
-      this.counts[slot] = 0;
+    const slots = this.usedSlots;
+    for (let k = 0; k < this.filled; k++) {
+      this.used[slots[k]] = 0;
+      this.counts[slots[k]] = 0;
     }
-    this.usedSlots.length = 0;
     this.filled = 0;
-    if (expected * 2 > this.mask) {
-      let capacity = this.used.length;
-      while (capacity < expected * 2) capacity *= 2;
+    // sized to this call (see VertexTable.reset): small districts keep to a few cache-resident slots
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    if (capacity > this.used.length) {
       this.keys = new Float64Array(capacity);
       this.counts = new Int32Array(capacity);
       this.used = new Uint8Array(capacity);
-      this.mask = capacity - 1;
     }
+    this.mask = capacity - 1;
   }
 
   private slotOf(key: number): number {
@@ -55,8 +57,12 @@ export class SegmentCounter {
     if (!this.used[slot]) {
       this.used[slot] = 1;
       this.keys[slot] = key;
-      this.usedSlots.push(slot);
-      this.filled++;
+      if (this.filled === this.usedSlots.length) {
+        const bigger = new Int32Array(this.filled * 2);
+        bigger.set(this.usedSlots);
+        this.usedSlots = bigger;
+      }
+      this.usedSlots[this.filled++] = slot;
       if (this.filled * 2 > this.mask) {
         this.counts[slot] = delta;
         this.grow();
@@ -68,25 +74,29 @@ export class SegmentCounter {
 
   /** Used once at the end: visits every key whose net count is not zero. */
   forEachNonZero(visit: (key: number, count: number) => void): void {
-    for (const s of this.usedSlots) if (this.counts[s] !== 0) visit(this.keys[s], this.counts[s]);
+    const slots = this.usedSlots;
+    for (let k = 0; k < this.filled; k++) {
+      const s = slots[k];
+      if (this.counts[s] !== 0) visit(this.keys[s], this.counts[s]);
+    }
   }
 
   private grow(): void {
     const { keys, counts, used } = this;
-    const capacity = used.length * 2;
-    this.keys = new Float64Array(capacity);
-    this.counts = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
+    const capacity = (this.mask + 1) * 2;
+    const length = Math.max(capacity, used.length);
+    this.keys = new Float64Array(length);
+    this.counts = new Int32Array(length);
+    this.used = new Uint8Array(length);
     this.mask = capacity - 1;
     const slots = this.usedSlots;
-    this.usedSlots = [];
-    for (const s of slots) {
-      if (!used[s]) continue;
+    for (let k = 0; k < this.filled; k++) {
+      const s = slots[k];
       const slot = this.slotOf(keys[s]);
       this.used[slot] = 1;
       this.keys[slot] = keys[s];
       this.counts[slot] = counts[s];
-      this.usedSlots.push(slot);
+      slots[k] = slot;
     }
   }
 }

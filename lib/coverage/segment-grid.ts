@@ -3,12 +3,16 @@
  * and point-on-segment look-ups without an O(n²) scan when an import leaves thousands of leftovers.
  */
 export class SegmentGrid {
-  private cells = new Map<string, number[]>();
+  private cells = new Map<number, number[]>();
 
   constructor(private readonly cell: number) {}
 
-  private key(cx: number, cy: number): string {
-    return `${cx}:${cy}`;
+  /**
+   * A numeric key per cell (no string per look-up). Cells 2^21 columns or 2^32 rows apart share a key;
+   * that only adds candidates, and every caller tests candidates exactly.
+   */
+  private key(cx: number, cy: number): number {
+    return (cx % 2097152) * 4294967296 + (cy >>> 0);
   }
 
   /** Used to index segment `index` with bbox [minX, minY, maxX, maxY]. */

@@ -36,17 +36,39 @@ function foldsBack(xs: Float64Array, ys: Float64Array, a: number, shared: number
   return orientAt(xs, ys, a, shared, c) === 0 && (xs[a] - xs[shared]) * (xs[c] - xs[shared]) + (ys[a] - ys[shared]) * (ys[c] - ys[shared]) > 0;
 }
 
-/** The same test as the sweep, for the usual small ring (tens of vertices), where pairs with a bbox reject win. */
+let boxMinX = new Float64Array(256);
+let boxMaxX = new Float64Array(256);
+let boxMinY = new Float64Array(256);
+let boxMaxY = new Float64Array(256);
+
+/**
+ * The same test as the sweep, for the usual small ring (tens of vertices), where pairs with a bbox reject win.
+ * Edge bboxes are computed once into scratch arrays, so the inner loop is four loads and compares per pair.
+ */
 function bruteForceSelfIntersection(xs: Float64Array, ys: Float64Array, n: number): [number, number] | null {
+  if (boxMinX.length < n) {
+    boxMinX = new Float64Array(n * 2);
+    boxMaxX = new Float64Array(n * 2);
+    boxMinY = new Float64Array(n * 2);
+    boxMaxY = new Float64Array(n * 2);
+  }
+  const x0s = boxMinX, x1s = boxMaxX, y0s = boxMinY, y1s = boxMaxY;
   for (let i = 0; i < n; i++) {
-    const i2 = (i + 1) % n;
-    if (foldsBack(xs, ys, i, i2, (i + 2) % n)) return [xs[i2], ys[i2]];
-    const minX = Math.min(xs[i], xs[i2]), maxX = Math.max(xs[i], xs[i2]), minY = Math.min(ys[i], ys[i2]), maxY = Math.max(ys[i], ys[i2]);
-    for (let j = i + 2; j < n; j++) {
-      const j2 = (j + 1) % n;
-      if (j2 === i) continue;
-      if (Math.max(xs[j], xs[j2]) < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
-      if (edgesTouch(xs, ys, i, i2, j, j2)) return [xs[j], ys[j]];
+    const i2 = i + 1 === n ? 0 : i + 1;
+    const ax = xs[i], bx = xs[i2], ay = ys[i], by = ys[i2];
+    x0s[i] = ax < bx ? ax : bx;
+    x1s[i] = ax < bx ? bx : ax;
+    y0s[i] = ay < by ? ay : by;
+    y1s[i] = ay < by ? by : ay;
+  }
+  for (let i = 0; i < n; i++) {
+    const i2 = i + 1 === n ? 0 : i + 1;
+    if (foldsBack(xs, ys, i, i2, i2 + 1 === n ? 0 : i2 + 1)) return [xs[i2], ys[i2]];
+    const minX = x0s[i], maxX = x1s[i], minY = y0s[i], maxY = y1s[i];
+    const last = i === 0 ? n - 1 : n; // edge n-1 ends at vertex 0, adjacent to edge 0
+    for (let j = i + 2; j < last; j++) {
+      if (x1s[j] < minX || x0s[j] > maxX || y1s[j] < minY || y0s[j] > maxY) continue;
+      if (edgesTouch(xs, ys, i, i2, j, j + 1 === n ? 0 : j + 1)) return [xs[j], ys[j]];
     }
   }
   return null;
@@ -58,7 +80,7 @@ function bruteForceSelfIntersection(xs: Float64Array, ys: Float64Array, n: numbe
  */
 function firstSelfIntersection(xs: Float64Array, ys: Float64Array, n: number): [number, number] | null {
   if (n < 4) return null;
-  if (n <= 96) return bruteForceSelfIntersection(xs, ys, n);
+  if (n <= 192) return bruteForceSelfIntersection(xs, ys, n);
   const minXs = new Float64Array(n), maxXs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const i2 = (i + 1) % n;
@@ -87,29 +109,40 @@ function firstSelfIntersection(xs: Float64Array, ys: Float64Array, n: number): [
   return null;
 }
 
-let scratchX = new Float64Array(256);
-let scratchY = new Float64Array(256);
+/** The last ring read by `checkRing`: open, consecutive duplicates dropped (see {@link checkRing}). */
+export const ringScratch = { xs: new Float64Array(256), ys: new Float64Array(256) };
 
-function checkRing(ring: Position[], place: string, problems: GeometryProblem[]): void {
+/** Where a ring sits in its geometry: `coordinates[r]` or `coordinates[p][r]` (p < 0 for a Polygon). */
+function ringPlace(p: number, r: number): string {
+  return p < 0 ? `coordinates[${r}]` : `coordinates[${p}][${r}]`;
+}
+
+/**
+ * Used by `checkGeometryValidity` and the fused read of the coverage check (checked-area.ts): checks one
+ * ring, appending what it breaks to `problems` (the place string is only built then). Returns -1 when the
+ * ring breaks a rule, else its vertex count n, with its open coordinates (consecutive duplicates and the
+ * closing position dropped) in `ringScratch` until the next call.
+ */
+export function checkRing(ring: Position[], polygonIndex: number, ringIndex: number, problems: GeometryProblem[]): number {
   if (!Array.isArray(ring)) {
-    problems.push({ rule: "wrong_type", place, at: null });
-    return;
+    problems.push({ rule: "wrong_type", place: ringPlace(polygonIndex, ringIndex), at: null });
+    return -1;
   }
-  if (scratchX.length < ring.length) {
-    scratchX = new Float64Array(ring.length * 2);
-    scratchY = new Float64Array(ring.length * 2);
+  if (ringScratch.xs.length < ring.length) {
+    ringScratch.xs = new Float64Array(ring.length * 2);
+    ringScratch.ys = new Float64Array(ring.length * 2);
   }
-  const xs = scratchX, ys = scratchY;
+  const xs = ringScratch.xs, ys = ringScratch.ys;
   let n = 0;
   for (let k = 0; k < ring.length; k++) {
     const p = ring[k];
     if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      problems.push({ rule: "non_finite", place: `${place}[${k}]`, at: null });
-      return;
+      problems.push({ rule: "non_finite", place: `${ringPlace(polygonIndex, ringIndex)}[${k}]`, at: null });
+      return -1;
     }
     if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) {
-      problems.push({ rule: "out_of_range", place: `${place}[${k}]`, at: [p[0], p[1]] });
-      return;
+      problems.push({ rule: "out_of_range", place: `${ringPlace(polygonIndex, ringIndex)}[${k}]`, at: [p[0], p[1]] });
+      return -1;
     }
     if (n > 0 && xs[n - 1] === p[0] && ys[n - 1] === p[1]) continue;
     xs[n] = p[0];
@@ -117,21 +150,23 @@ function checkRing(ring: Position[], place: string, problems: GeometryProblem[])
     n++;
   }
   if (ring.length < 4) {
-    problems.push({ rule: "too_few_positions", place, at: ring.length ? [ring[0][0], ring[0][1]] : null });
-    return;
+    problems.push({ rule: "too_few_positions", place: ringPlace(polygonIndex, ringIndex), at: ring.length ? [ring[0][0], ring[0][1]] : null });
+    return -1;
   }
   const first = ring[0], last = ring[ring.length - 1];
-  if (first[0] !== last[0] || first[1] !== last[1]) {
-    problems.push({ rule: "not_closed", place, at: [last[0], last[1]] });
+  const closed = first[0] === last[0] && first[1] === last[1];
+  if (!closed) {
+    problems.push({ rule: "not_closed", place: ringPlace(polygonIndex, ringIndex), at: [last[0], last[1]] });
   } else {
     n--;
   }
   if (n < 3) {
-    problems.push({ rule: "too_few_positions", place, at: [first[0], first[1]] });
-    return;
+    problems.push({ rule: "too_few_positions", place: ringPlace(polygonIndex, ringIndex), at: [first[0], first[1]] });
+    return -1;
   }
   const crossing = firstSelfIntersection(xs, ys, n);
-  if (crossing) problems.push({ rule: "self_intersection", place, at: crossing });
+  if (crossing) problems.push({ rule: "self_intersection", place: ringPlace(polygonIndex, ringIndex), at: crossing });
+  return crossing || !closed ? -1 : n;
 }
 
 /**
@@ -145,11 +180,15 @@ export function checkGeometryValidity(geometry: Polygon | MultiPolygon | null | 
     return [{ rule: "wrong_type", place: "type", at: null }];
   }
   if (geometry.type === "Polygon") {
-    geometry.coordinates.forEach((ring, r) => checkRing(ring, `coordinates[${r}]`, problems));
+    const rings = geometry.coordinates;
+    for (let r = 0; r < rings.length; r++) checkRing(rings[r], -1, r, problems);
   } else {
-    geometry.coordinates.forEach((polygon, p) =>
-      Array.isArray(polygon) ? polygon.forEach((ring, r) => checkRing(ring, `coordinates[${p}][${r}]`, problems)) : problems.push({ rule: "wrong_type", place: `coordinates[${p}]`, at: null }),
-    );
+    const polygons = geometry.coordinates;
+    for (let p = 0; p < polygons.length; p++) {
+      const polygon = polygons[p];
+      if (!Array.isArray(polygon)) problems.push({ rule: "wrong_type", place: `coordinates[${p}]`, at: null });
+      else for (let r = 0; r < polygon.length; r++) checkRing(polygon[r], p, r, problems);
+    }
   }
   return problems;
 }

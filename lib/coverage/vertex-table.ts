@@ -7,8 +7,13 @@ export class VertexTable {
   private keysY: Float64Array;
   private ids: Int32Array;
   private mask: number;
-  private usedSlots: number[] = [];
-  /** raw coordinates of each vertex id, as first seen */
+  /** slots in use (the first `count` entries): cleared on reset without touching the rest */
+  private usedSlots = new Int32Array(1024);
+  private count = 0;
+  /**
+   * raw coordinates of each vertex id, as first seen (ids 0 … size − 1). Kept between resets, so entries past
+   * `size` may be stale: the arrays are never truncated, which would make V8 drop and regrow them per district.
+   */
   xs: number[] = [];
   ys: number[] = [];
 
@@ -27,22 +32,23 @@ export class VertexTable {
    */
   reset(expected: number, snap: number): void {
     this.snap = snap;
-    for (const slot of this.usedSlots) this.ids[slot] = -1;
-    this.usedSlots.length = 0;
-    this.xs.length = 0;
-    this.ys.length = 0;
-    if (expected * 2 > this.mask) {
-      let capacity = this.ids.length;
-      while (capacity < expected * 2) capacity *= 2;
+    const used = this.usedSlots;
+    for (let k = 0; k < this.count; k++) this.ids[used[k]] = -1;
+    this.count = 0;
+    // the mask follows this call's size, not the largest seen: a district's few hundred vertices then stay
+    // in a few cache-resident slots even after the township-level call grew the arrays
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    if (capacity > this.ids.length) {
       this.keysX = new Float64Array(capacity);
       this.keysY = new Float64Array(capacity);
       this.ids = new Int32Array(capacity).fill(-1);
-      this.mask = capacity - 1;
     }
+    this.mask = capacity - 1;
   }
 
   get size(): number {
-    return this.xs.length;
+    return this.count;
   }
 
   private readonly single = new Float64Array(2);
@@ -69,14 +75,19 @@ export class VertexTable {
       if (this.keysX[slot] === kx && this.keysY[slot] === ky) return id;
       slot = (slot + 1) & this.mask;
     }
-    const id = this.xs.length;
+    const id = this.count++;
     this.ids[slot] = id;
-    this.usedSlots.push(slot);
+    if (id === this.usedSlots.length) {
+      const bigger = new Int32Array(id * 2);
+      bigger.set(this.usedSlots);
+      this.usedSlots = bigger;
+    }
+    this.usedSlots[id] = slot;
     this.keysX[slot] = kx;
     this.keysY[slot] = ky;
-    this.xs.push(x);
-    this.ys.push(y);
-    if (this.xs.length * 2 > this.mask) this.grow();
+    this.xs[id] = x;
+    this.ys[id] = y;
+    if (this.count * 2 > this.mask) this.grow();
     return id;
   }
 
@@ -87,21 +98,22 @@ export class VertexTable {
 
   private grow(): void {
     const oldX = this.keysX, oldY = this.keysY, oldIds = this.ids;
-    const capacity = oldIds.length * 2;
-    this.keysX = new Float64Array(capacity);
-    this.keysY = new Float64Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
+    const capacity = (this.mask + 1) * 2;
+    const length = Math.max(capacity, oldIds.length);
+    this.keysX = new Float64Array(length);
+    this.keysY = new Float64Array(length);
+    this.ids = new Int32Array(length).fill(-1);
     this.mask = capacity - 1;
     const used = this.usedSlots;
-    this.usedSlots = [];
-    for (const s of used) {
+    for (let k = 0; k < this.count; k++) {
+      const s = used[k];
       const kx = oldX[s], ky = oldY[s];
       let slot = (Math.imul(kx | 0, 0x9e3779b1) ^ Math.imul((ky | 0) + ((kx / 4294967296) | 0), 0x85ebca6b)) & this.mask;
       while (this.ids[slot] !== -1) slot = (slot + 1) & this.mask;
       this.ids[slot] = oldIds[s];
       this.keysX[slot] = kx;
       this.keysY[slot] = ky;
-      this.usedSlots.push(slot);
+      used[k] = slot;
     }
   }
 }
