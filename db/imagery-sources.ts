@@ -9,15 +9,8 @@ import { appendAudit, type AuditActor } from "./audit";
 import { ImageryRefused, validateImageryInput, validateOffset, type ImageryInput, type ImageryKind } from "./imagery/validate";
 
 /** One imagery source with everything the settings page and the map need (never a key). */
-export interface ImagerySourceRow {
+export interface ImagerySourceRow extends ImageryInput {
   id: number;
-  name: string;
-  kind: ImageryKind;
-  location: string;
-  attribution: string | null;
-  minZoom: number;
-  maxZoom: number;
-  keyEnv: string | null;
   isDefault: boolean;
   offsetX: number;
   offsetY: number;

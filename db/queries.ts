@@ -8,6 +8,7 @@ import { labelPoint } from "@/lib/geo/label-point";
 import { DEFAULT_SIZE_BAND } from "@/lib/domain/types";
 import type { Bbox } from "@/lib/geo/bbox";
 import type { Db } from "./client";
+import { listImagerySourceRows, type ImagerySourceRow } from "./imagery-sources";
 
 export type { Bbox };
 
@@ -218,35 +219,12 @@ export function getExtent(db: Db): Bbox | null {
   return row.a === null ? null : [row.a, row.b, row.c, row.d];
 }
 
-/** An imagery source as the map and the tile route need it. */
-export interface ImagerySource {
-  id: number;
-  name: string;
-  kind: string;
-  location: string;
-  attribution: string | null;
-  minZoom: number;
-  maxZoom: number;
-  isDefault: boolean;
-  bounds: Bbox | null;
-}
+/** An imagery source as the map, the guide page and the printed sheets need it (a subset of the settings row). */
+export type ImagerySource = Pick<ImagerySourceRow, "id" | "name" | "kind" | "location" | "attribution" | "minZoom" | "maxZoom" | "isDefault" | "bounds">;
 
-/** Used by the map page (imagery switcher) and the tile route. */
+/** Used by the map page, the guide page and the printed sheets' imagery: every source, the default first. */
 export function listImagerySources(db: Db): ImagerySource[] {
-  const rows = db.$client
-    .prepare("SELECT id, name, kind, location, attribution, min_zoom, max_zoom, is_default, bounds FROM imagery_sources ORDER BY is_default DESC, id")
-    .all() as Array<{ id: number; name: string; kind: string; location: string; attribution: string | null; min_zoom: number; max_zoom: number; is_default: number; bounds: string | null }>;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    location: r.location,
-    attribution: r.attribution,
-    minZoom: r.min_zoom,
-    maxZoom: r.max_zoom,
-    isDefault: r.is_default === 1,
-    bounds: r.bounds ? (JSON.parse(r.bounds) as Bbox) : null,
-  }));
+  return listImagerySourceRows(db);
 }
 
 /** Counts and names of one level of the hierarchy, as `tessera list` prints them. */
@@ -353,11 +331,6 @@ export function getOverview(db: Db): Overview {
               (SELECT COALESCE(SUM(persons),0) FROM housing_units) AS persons`,
     )
     .get() as Overview;
-}
-
-/** Used by the tile route: one imagery source by id, or null. */
-export function getImagerySource(db: Db, id: number): ImagerySource | null {
-  return listImagerySources(db).find((s) => s.id === id) ?? null;
 }
 
 /** The census the data belongs to, as headers and sheets name it. */
