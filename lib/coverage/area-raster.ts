@@ -198,7 +198,12 @@ export function locateInCell(r: AreaRaster, cell: number, query: Float64Array, h
       count++;
     }
     const x1 = edgeCoords[4 * e], y1 = edgeCoords[4 * e + 1], x2 = edgeCoords[4 * e + 2], y2 = edgeCoords[4 * e + 3];
-    if (!nearFlag[c]) {
+    // near: most edges of a cell pass metres away, so the edge's box widened by the tolerance rejects first
+    if (
+      !nearFlag[c] &&
+      x >= (x1 < x2 ? x1 : x2) - tolX && x <= (x1 > x2 ? x1 : x2) + tolX &&
+      y >= (y1 < y2 ? y1 : y2) - tolY && y <= (y1 > y2 ? y1 : y2) + tolY
+    ) {
       const dx = (x2 - x1) * sx, dy = (y2 - y1) * sy, qx = (x - x1) * sx, qy = (y - y1) * sy;
       const len2 = dx * dx + dy * dy;
       const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (qx * dx + qy * dy) / len2));
