@@ -1,17 +1,17 @@
 /**
  * Aerial imagery under a printed map (issue #7, only when the print asks for it): the default imagery
- * source's tiles over the map frame, composed into one JPEG at 150–200 dpi on paper.
+ * source's tiles over the map frame — whatever its kind: MBTiles, PMTiles, GeoTIFF or a remote service, with
+ * its offset, through the same reader as the map's tile route — composed into one JPEG at 150–200 dpi on paper.
  */
-import { existsSync } from "node:fs";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { bboxesIntersect, type Bbox } from "@/lib/geo/bbox";
 import { metresPerDegree } from "@/lib/geo/metres-per-degree";
 import { lonLatToWorldPixel, metersPerPixel, TILE_SIZE } from "@/lib/geo/web-mercator";
 import type { SheetImagery } from "@/lib/print/types";
 import type { Db } from "./client";
-import { openMbtiles } from "./imagery/mbtiles";
-import { listImagerySources } from "./queries";
-import { resolveImageryLocation } from "./seed/imagery-location";
+import { imageryTile, MissingImageryFile } from "./imagery/tiles";
+import type { TileBytes } from "./imagery/compose";
+import { listImagerySourceRows } from "./imagery-sources";
 
 /** The print resolution: tiles are taken at the lowest zoom giving at least MIN_DPI, then scaled to at most MAX_DPI. */
 const MIN_DPI = 150;
@@ -19,20 +19,33 @@ const MAX_DPI = 200;
 /** Never compose more tiles than this for one sheet (the zoom is lowered instead). */
 const MAX_TILES = 400;
 const JPEG_QUALITY = 80;
+/** Tiles read at once: a remote service gets at most this many requests from one sheet at a time. */
+const PARALLEL_TILES = 6;
+
+/** Runs `read` on every item, at most `limit` at a time, keeping the order. */
+async function readAll<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await read(items[k]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
 
 /**
- * Used by `db/print.ts` when a print asks for imagery: the default imagery source (an MBTiles file; other kinds
- * are not printed) over `bbox` (lon/lat, the map frame) for a frame of `widthMm` × `heightMm` on paper, as a
- * JPEG data: URL covering exactly `bbox`. Null when there is no source, its file is missing, it does not
- * cover the bbox or has no tile there.
+ * Used by `db/print.ts` when a print asks for imagery: the default imagery source over `bbox` (lon/lat, the map
+ * frame) for a frame of `widthMm` × `heightMm` on paper, as a JPEG data: URL covering exactly `bbox`. A tile the
+ * source lacks or fails to deliver (a remote service down, a missing key) stays grey. Null when there is no
+ * source, its file is missing, it does not cover the bbox or gives no tile there.
  */
-export async function imageryFor(db: Db, bbox: Bbox, widthMm: number, heightMm: number): Promise<SheetImagery | null> {
-  const source = listImagerySources(db)[0];
-  if (!source || source.kind !== "mbtiles") return null;
+export async function imageryFor(db: Db, bbox: Bbox, widthMm: number, heightMm: number, env: Record<string, string | undefined> = process.env): Promise<SheetImagery | null> {
+  const source = listImagerySourceRows(db)[0];
+  if (!source) return null;
   if (source.bounds && !bboxesIntersect(source.bounds, bbox)) return null;
-  const file = resolveImageryLocation(db.$client.name, source.location);
-  if (!existsSync(file)) return null;
-  const reader = openMbtiles(file);
 
   const lat = (bbox[1] + bbox[3]) / 2;
   const [mx, my] = metresPerDegree(lat);
@@ -63,16 +76,33 @@ export async function imageryFor(db: Db, bbox: Bbox, widthMm: number, heightMm: 
   ctx.imageSmoothingQuality = "high";
   ctx.scale(width / (x1 - x0), height / (y1 - y0));
   ctx.translate(-x0, -y0);
-  let drawn = 0;
+  const addresses: Array<[number, number]> = [];
   for (let ty = Math.floor(y0 / TILE_SIZE); ty <= Math.floor(y1 / TILE_SIZE); ty++) {
-    for (let tx = Math.floor(x0 / TILE_SIZE); tx <= Math.floor(x1 / TILE_SIZE); tx++) {
-      const tile = reader.getTile(z, tx, ty);
-      if (!tile || !tile.contentType.startsWith("image/")) continue;
-      const image = await loadImage(tile.data);
-      // a hair larger than the tile, so that no seam shows between neighbours
-      ctx.drawImage(image, tx * TILE_SIZE, ty * TILE_SIZE, TILE_SIZE + 0.5, TILE_SIZE + 0.5);
-      drawn++;
-    }
+    for (let tx = Math.floor(x0 / TILE_SIZE); tx <= Math.floor(x1 / TILE_SIZE); tx++) addresses.push([tx, ty]);
+  }
+  let tiles: Array<TileBytes | null>;
+  try {
+    tiles = await readAll(addresses, PARALLEL_TILES, async ([tx, ty]) => {
+      try {
+        return await imageryTile(source, z, tx, ty, db.$client.name, env);
+      } catch (error) {
+        if (error instanceof MissingImageryFile) throw error;
+        return null; // an upstream failure: this tile stays grey
+      }
+    });
+  } catch (error) {
+    if (error instanceof MissingImageryFile) return null;
+    throw error;
+  }
+  let drawn = 0;
+  for (let k = 0; k < addresses.length; k++) {
+    const tile = tiles[k];
+    if (!tile || !tile.contentType.startsWith("image/")) continue;
+    const [tx, ty] = addresses[k];
+    const image = await loadImage(Buffer.from(tile.data));
+    // a hair larger than the tile, so that no seam shows between neighbours
+    ctx.drawImage(image, tx * TILE_SIZE, ty * TILE_SIZE, TILE_SIZE + 0.5, TILE_SIZE + 0.5);
+    drawn++;
   }
   if (drawn === 0) return null;
   const jpeg = await canvas.encode("jpeg", JPEG_QUALITY);
