@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -94,5 +94,27 @@ describe("imagery source settings", () => {
     expect(getImagerySourceRow(db, moved.id)).toBeNull();
     expect(listImagerySourceRows(db).filter((s) => s.isDefault)).toHaveLength(1);
     expect(audits("imagery.delete")).toBe(1);
+  });
+
+  it("deletes an uploaded file with the last source using it, and never a file named elsewhere", () => {
+    mkdirSync(join(folder, "imagery"), { recursive: true });
+    const uploaded = join(folder, "imagery", "town.mbtiles");
+    const shared = join(folder, "imagery", "shared.tif");
+    const typed = join(folder, "elsewhere.mbtiles");
+    for (const f of [uploaded, shared, typed]) writeFileSync(f, "x");
+    const upload = (name: string, kind: "mbtiles" | "cog", location: string) => createImagerySource(db, by, { ...xyz, name, kind, location });
+    const a = upload("Town", "mbtiles", "imagery/town.mbtiles");
+    const b1 = upload("Shared 1", "cog", "imagery/shared.tif");
+    const b2 = upload("Shared 2", "cog", "imagery/shared.tif");
+    const c = upload("Typed path", "mbtiles", typed);
+
+    deleteImagerySource(db, by, a.id, a.version);
+    expect(existsSync(uploaded)).toBe(false);
+    deleteImagerySource(db, by, b1.id, b1.version);
+    expect(existsSync(shared), "another source still uses it").toBe(true);
+    deleteImagerySource(db, by, b2.id, b2.version);
+    expect(existsSync(shared)).toBe(false);
+    deleteImagerySource(db, by, c.id, c.version);
+    expect(existsSync(typed), "not an upload").toBe(true);
   });
 });

@@ -3,8 +3,13 @@
  * offset nudge. Every change checks the version the page saw (a stale one is refused), writes one audit row
  * in the same transaction, and never stores a key: a source only names the environment variable holding it.
  */
+import { rmSync } from "node:fs";
 import type { Db } from "./client";
 import { writeTransaction } from "./client";
+import { closeCog } from "./imagery/cog";
+import { closeMbtiles } from "./imagery/mbtiles";
+import { UPLOAD_FOLDER } from "./imagery/upload";
+import { resolveImageryLocation } from "./seed/imagery-location";
 import { appendAudit, type AuditActor } from "./audit";
 import { ImageryRefused, validateImageryInput, validateOffset, type ImageryInput, type ImageryKind } from "./imagery/validate";
 
@@ -126,9 +131,12 @@ export function updateImagerySource(db: Db, by: ImageryChangeBy, id: number, bas
   });
 }
 
-/** Used by the settings page: deletes a source (its file stays on disk); the next one becomes default if needed. */
+/**
+ * Used by the settings page: deletes a source; the next one becomes default if needed. An uploaded file (in
+ * the database folder's imagery/) is deleted with the last source using it.
+ */
 export function deleteImagerySource(db: Db, by: ImageryChangeBy, id: number, baseVersion: number): void {
-  writeTransaction(db, () => {
+  const removed = writeTransaction(db, () => {
     const before = current(db, id, baseVersion);
     db.$client.prepare("DELETE FROM imagery_sources WHERE id = ?").run(id);
     if (before.isDefault) {
@@ -136,7 +144,25 @@ export function deleteImagerySource(db: Db, by: ImageryChangeBy, id: number, bas
       if (next) makeDefault(db, next.id);
     }
     appendAudit(db, { actor: by.actor, action: "imagery.delete", targetType: "imagery_source", targetId: id, detail: `${before.name} (${before.kind})`, ip: by.ip });
+    return before;
   });
+  removeUploadedFile(db, removed);
+}
+
+/**
+ * After a delete has committed: removes the source's file when it is an upload — an MBTiles or GeoTIFF under
+ * imagery/ next to the database — and no other source uses it. A file named elsewhere (a PMTiles path the
+ * admin typed) is never touched, nor anything for an in-memory database.
+ */
+function removeUploadedFile(db: Db, source: ImagerySourceRow): void {
+  if (source.kind !== "mbtiles" && source.kind !== "cog") return;
+  if (db.$client.memory || !source.location.startsWith(`${UPLOAD_FOLDER}/`) || source.location.split(/[\\/]/).includes("..")) return;
+  const users = db.$client.prepare("SELECT count(*) FROM imagery_sources WHERE location = ?").pluck().get(source.location) as number;
+  if (users > 0) return;
+  const file = resolveImageryLocation(db.$client.name, source.location);
+  closeMbtiles(file);
+  closeCog(file);
+  rmSync(file, { force: true });
 }
 
 /** Used by the settings page: the source the map shows first. */

@@ -80,6 +80,14 @@ export async function waitForSaved(page: Page): Promise<void> {
   await expect(page.getByTestId("edit-toolbar")).not.toHaveAttribute("data-busy", /.*/);
 }
 
+/**
+ * Waits until the drawing library has rendered a vertex handle at a lon/lat: a press there then grabs the
+ * vertex (before that, under load, it lands on the map and pans it instead).
+ */
+export async function waitForVertexAt(page: Page, at: Position): Promise<void> {
+  await expect.poll(() => page.evaluate(([x, y]) => window.__tessera!.renderedCountAt("gl-draw-vertex", x, y, 3), [at[0], at[1]] as const)).toBeGreaterThan(0);
+}
+
 /** Waits until the drawing library shows the vertices of the area being reshaped (they render asynchronously). */
 export async function waitForVertices(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => window.__tessera!.renderedCount("gl-draw-vertex"))).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { EditSnapshot } from "../lib/edits/types";
 import { pointInArea } from "../lib/geo/point-in-polygon";
-import { dragOnMap, drawThrough, partitionIssues, readDistrict, waitForSaved, waitForVertices, type StoredDistrict } from "./draw";
+import { dragOnMap, drawThrough, partitionIssues, readDistrict, waitForSaved, waitForVertexAt, waitForVertices, type StoredDistrict } from "./draw";
 import { clickAt, jumpTo, test, waitForMapIdle } from "./helpers";
 
 // 枫林村, the demo district in the north-east corner of the township
@@ -188,6 +188,7 @@ test.describe("boundary editor on 枫林村", () => {
       await first.keyboard.press("r");
       await waitForMapIdle(first);
       await waitForVertices(first);
+      await waitForVertexAt(first, corner);
       await dragOnMap(first, corner, [corner[0] - 0.0003, corner[1]]);
       await expect.poll(() => readDistrict(CODE)!.smallAreas.find((a) => a.id === northWest.id)!.version).toBe(northWest.version + 1);
       await waitForSaved(first);
@@ -200,6 +201,7 @@ test.describe("boundary editor on 枫林村", () => {
       await second.keyboard.press("r");
       await waitForMapIdle(second);
       await waitForVertices(second);
+      await waitForVertexAt(second, north);
       await dragOnMap(second, north, northTarget);
       const dialog = second.getByTestId("conflict-dialog");
       await expect(dialog).toBeVisible();

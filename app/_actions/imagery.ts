@@ -92,7 +92,7 @@ export async function editImagerySource(input: unknown): Promise<ImageryActionRe
   });
 }
 
-/** Deletes a source (an uploaded file stays on disk under data/imagery). */
+/** Deletes a source, and its uploaded file when no other source uses it. */
 export async function removeImagerySource(input: unknown): Promise<ImageryActionResult> {
   return run(versioned, input, async ({ id: sourceId, version }, by) => {
     deleteImagerySource(getDb(), by, sourceId, version);

@@ -142,6 +142,16 @@ function remapRows(rgba: Uint8ClampedArray, width: number, height: number, cut: 
   return out;
 }
 
+/** Used when an uploaded file is deleted with its source: forgets (and closes) that GeoTIFF, if open. */
+export function closeCog(path: string): void {
+  const file = resolve(path);
+  const entry = cache.get(file);
+  cache.delete(file);
+  entry?.tiff.then(async (tiff) => {
+    await tiff.close();
+  }).catch(() => undefined);
+}
+
 /** Used by tests: forgets the open GeoTIFFs. */
 export function closeAllCogs(): void {
   cache.clear();

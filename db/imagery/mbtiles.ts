@@ -93,6 +93,13 @@ export function openMbtiles(path: string): MbtilesReader {
   return reader;
 }
 
+/** Used when an uploaded file is deleted with its source: closes the cached handle of that file, if any. */
+export function closeMbtiles(path: string): void {
+  const file = resolve(path);
+  cache.get(file)?.reader.close();
+  cache.delete(file);
+}
+
 /** Used by tests and at shutdown: closes every cached MBTiles file. */
 export function closeAllMbtiles(): void {
   for (const entry of [...cache.values()]) entry.reader.close();

@@ -10,6 +10,8 @@ export interface TesseraTestHook {
   renderedIds(layerId: string): number[];
   /** how many features are rendered in the layers whose id starts with `prefix` (e.g. the drawing library's "gl-draw-vertex") */
   renderedCount(prefix: string): number;
+  /** how many features of the layers whose id starts with `prefix` are rendered within `radius` pixels of a lon/lat */
+  renderedCountAt(prefix: string, lon: number, lat: number, radius: number): number;
   /** zoom and centre */
   view(): { zoom: number; center: [number, number] };
   /** jump to a view and resolve when idle */
@@ -44,6 +46,12 @@ export function installTestHook(map: MapLibreMap): void {
     renderedCount: (prefix) => {
       const layers = (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(prefix));
       return layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
+    },
+    renderedCountAt: (prefix, lon, lat, radius) => {
+      const layers = (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(prefix));
+      const p = map.project([lon, lat]);
+      const box: [[number, number], [number, number]] = [[p.x - radius, p.y - radius], [p.x + radius, p.y + radius]];
+      return layers.length ? map.queryRenderedFeatures(box, { layers }).length : 0;
     },
     view: () => {
       const c = map.getCenter();
