@@ -70,10 +70,15 @@ describe("tessera import --layer (any format)", () => {
     expect(refused.stdout.split("\n").slice(1)).toEqual([
       "features[1] · Code: not a valid code (district: 12 digits; small area: 3 digits, or the 15-digit full code)",
       "features[1] · District code: no district with this code exists",
-      "1 of 2 features break a rule: nothing imported.",
+      "1 of 2 features break a rule: nothing imported. Fix them, or run again with --skip-bad to import the 1 good feature and leave out the bad ones.",
     ]);
     const zh = await run({ layer: "small-areas", file: bad, map: "code=XQ,districtCode=CUN", lang: "zh" });
     expect(zh.stdout).toContain("features[1] · 普查区代码: 不存在该代码的普查区");
+    const skipped = await run({ layer: "small-areas", file: bad, map: "code=XQ,districtCode=CUN", skipBad: true });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain("Imported 1 small area from");
+    expect(skipped.stdout).toContain("(1 new, 0 replaced, 0 skipped; 1 bad feature left out).");
+    expect(query("SELECT sa.code FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? ORDER BY sa.code", N)).toEqual([{ code: "001" }]);
     const done = await run({ layer: "small-areas", file: zip, map: "code=XQ,districtCode=CUN" });
     expect(done.code).toBe(0);
     expect(query("SELECT sa.code FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? ORDER BY sa.code", N)).toEqual([{ code: "001" }, { code: "002" }]);

@@ -1,10 +1,11 @@
 /**
  * `tessera import --layer districts|small-areas|buildings|reference --file F [--crs EPSG:4527] [--gcj02]
- * [--encoding gbk] [--map code=DM,name=MC] [--existing replace|skip] [--default-kind road] [--json] [--lang zh]`:
- * any vector file (`readVectorFile`: GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV, FlatGeobuf) into one
- * layer, all or nothing (db/import-layers.ts), then the coverage checks. The field mapping is guessed from the
- * field names and overridden by `--map`. Exit 0 imported; 1 some feature breaks a rule (each printed as
- * `features[3] · code: …`, nothing written); an unreadable file or bad use throws (exit 2).
+ * [--encoding gbk] [--map code=DM,name=MC] [--existing replace|skip] [--default-kind road] [--skip-bad] [--json]
+ * [--lang zh]`: any vector file (`readVectorFile`: GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV,
+ * FlatGeobuf) into one layer, all or nothing unless `--skip-bad` (db/import-layers.ts), then the coverage checks.
+ * The field mapping is guessed from the field names and overridden by `--map`. Exit 0 imported; 1 some feature
+ * breaks a rule (each printed as `features[3] · code: …`) and nothing was written; an unreadable file or bad use
+ * throws (exit 2).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -27,6 +28,8 @@ export interface LayerImportCommandOptions {
   map?: string;
   existing?: string;
   defaultKind?: string;
+  /** import the good features and leave out the bad ones */
+  skipBad?: boolean;
   json: boolean;
   lang?: string;
   dbPath: string;
@@ -85,7 +88,7 @@ export async function runLayerImport(o: LayerImportCommandOptions): Promise<numb
   if (!existsSync(o.dbPath)) throw new Error(`no database at ${o.dbPath} (run \`npm run -s tessera -- seed --db ${o.dbPath}\` or \`npm start\` first)`);
   const db = openDatabase(o.dbPath);
   try {
-    const result = importLayer(db, layer, read.features, mapping, { existing, defaultKind: (o.defaultKind as ReferenceKind | undefined) ?? null, fileName: basename(o.file), format: read.format, encoding: read.encoding });
+    const result = importLayer(db, layer, read.features, mapping, { existing, skipBad: o.skipBad ?? false, defaultKind: (o.defaultKind as ReferenceKind | undefined) ?? null, fileName: basename(o.file), format: read.format, encoding: read.encoding });
     const report = layerImportReport(layer, result, lang, Infinity);
     const coverage = result.written && layer !== "reference" ? coverageAfterImport(db, lang) : null;
     if (o.json) {
@@ -99,11 +102,14 @@ export async function runLayerImport(o: LayerImportCommandOptions): Promise<numb
     for (const p of report.problems) console.log(p.message);
     for (const w of report.warnings) console.log(`note: ${w.message}`);
     if (!result.written) {
-      console.log(`${report.badFeatures} of ${report.features} features break a rule: nothing imported.`);
+      const good = report.features - report.badFeatures;
+      const hint = o.skipBad || good === 0 ? "" : ` Fix them, or run again with --skip-bad to import the ${good} good ${good === 1 ? "feature" : "features"} and leave out the bad ones.`;
+      console.log(`${report.badFeatures} of ${report.features} features break a rule: nothing imported.${hint}`);
       return 1;
     }
     const units = layer === "buildings" ? ` with ${report.units} housing units` : "";
-    console.log(`Imported ${report.inserted + report.replaced} ${report.inserted + report.replaced === 1 ? one : many}${units} from ${o.file} (${report.inserted} new, ${report.replaced} replaced, ${report.skipped} skipped).`);
+    const left = report.badFeatures ? `; ${report.badFeatures} bad ${report.badFeatures === 1 ? "feature" : "features"} left out` : "";
+    console.log(`Imported ${report.inserted + report.replaced} ${report.inserted + report.replaced === 1 ? one : many}${units} from ${o.file} (${report.inserted} new, ${report.replaced} replaced, ${report.skipped} skipped${left}).`);
     if (coverage) {
       const kinds = Object.entries(coverage.byKind).map(([k, n]) => `${k} ${n}`).join(", ");
       console.log(`Coverage check: ${coverage.errors} errors, ${coverage.warnings} warnings${kinds ? ` (${kinds})` : ""}.`);

@@ -35,11 +35,12 @@ Commands:
                      and skips them), 2 unreadable file; bad rows print as "line 7: households: not a whole number"
   import --layer districts|small-areas|buildings|reference --file F [--crs EPSG:4527] [--gcj02]
          [--encoding gbk] [--map code=DM,name=MC,...] [--existing skip|replace] [--default-kind KIND]
-         [--json] [--lang en|zh] [--db PATH]
+         [--skip-bad] [--json] [--lang en|zh] [--db PATH]
                      any layer from GeoJSON, a zipped Shapefile (.prj/.cpg), GeoPackage, KML/KMZ, CSV with
                      lon/lat or FlatGeobuf, reprojected to lon/lat; fields guessed from their names (代码, 名称,
                      普查区代码, 户数, 人数 …), --map overrides; existing codes skipped or replaced; all or
-                     nothing, then the coverage checks: exit 0 imported, 1 a feature breaks a rule (printed as
+                     nothing (--skip-bad imports the good features and leaves out the bad ones), then the
+                     coverage checks: exit 0 imported, 1 a feature breaks a rule (printed as
                      "features[3] · code: …", nothing written), 2 unreadable file
   print (--township CODE | --district CODE | --small-area FULLCODE) --out F.pdf [--sheet district]
         [--paper A4|A3] [--landscape] [--imagery] [--lang zh|en] [--db PATH]
@@ -160,9 +161,8 @@ async function main(argv: string[]): Promise<number> {
     if (usesBuildingImport(values.layer, values.file, layerOptions)) {
       return runImport({ layer: values.layer, file: values.file, encoding: values.encoding, skipBad: values["skip-bad"], json: values.json, dbPath });
     }
-    if (values["skip-bad"]) throw new UsageError("--skip-bad is for buildings from CSV or GeoJSON only: other imports are all or nothing");
     const { runLayerImport } = await import("./import-layer-command");
-    return runLayerImport({ layer: values.layer, file: values.file, encoding: values.encoding, ...layerOptions, json: values.json, lang: values.lang, dbPath });
+    return runLayerImport({ layer: values.layer, file: values.file, encoding: values.encoding, ...layerOptions, skipBad: values["skip-bad"], json: values.json, lang: values.lang, dbPath });
   }
   if (command === "export") {
     const { runExport } = await import("./export-command");

@@ -66,6 +66,28 @@ describe("importLayer: small areas", () => {
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'import'")).toBe(audits);
   });
 
+  it("with skipBad writes the good features and only reports the bad ones; nothing when none is good", () => {
+    const before = count("SELECT count(*) FROM small_areas");
+    const features = [
+      feature({ code: "006", district: E }, rect(400, 0, 500, 100)),
+      feature({ code: "1234", district: E }, rect(400, 0, 500, 100)),
+      feature({ code: "007", district: E }, null),
+    ];
+    const { validated, written } = importLayer(getDb(), "small-areas", features, { code: "code", districtCode: "district" }, { actor: admin, skipBad: true, fileName: "e.geojson" });
+    expect(validated.badFeatures).toBe(2);
+    expect(validated.problems.map((p) => [p.feature, p.rule])).toEqual([[1, "bad_code"], [2, "missing_geometry"]]);
+    expect(written).toMatchObject({ inserted: 1, replaced: 0 });
+    expect(count("SELECT count(*) FROM small_areas")).toBe(before + 1);
+    expect(count("SELECT count(*) FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? AND sa.code = '006'", E)).toBe(1);
+    expect(getDb().$client.prepare("SELECT detail FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1").pluck().get()).toBe(
+      "small-areas from e.geojson: 1 inserted, 0 replaced, 0 skipped, 2 bad features left out",
+    );
+
+    const none = importLayer(getDb(), "small-areas", [features[1], features[2]], { code: "code", districtCode: "district" }, { actor: admin, skipBad: true });
+    expect(none.written).toBeNull();
+    expect(count("SELECT count(*) FROM small_areas")).toBe(before + 1);
+  });
+
   it("skips existing codes by default and replaces them when asked (version + 1, name kept when blank)", () => {
     const id = count("SELECT sa.id FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? AND sa.code = '001'", W);
     const version = count("SELECT version FROM small_areas WHERE id = ?", id);
@@ -126,5 +148,9 @@ describe("importLayer: districts, reference features, buildings", () => {
     expect(done.written).toMatchObject({ inserted: 1, units: 1 });
     expect(count("SELECT small_area_id IS NOT NULL FROM buildings ORDER BY id DESC LIMIT 1")).toBe(1);
     expect(count("SELECT sum(households) FROM housing_units WHERE building_id = (SELECT max(id) FROM buildings)")).toBe(3);
+    const skipped = importLayer(getDb(), "buildings", features, { households: "HS", persons: "RS" }, { actor: admin, skipBad: true });
+    expect(skipped.written).toMatchObject({ inserted: 1, units: 1 });
+    expect(skipped.validated.badFeatures).toBe(1);
+    expect(count("SELECT count(*) FROM buildings")).toBe(before + 2);
   });
 });

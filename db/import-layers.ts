@@ -1,8 +1,8 @@
 /**
  * The write of a layer import (issue #8: `tessera import --layer …`, POST /api/import/commit): the features of a
  * file read by `readVectorFile`, checked by `validateLayer` (lib/io/layer-features.ts) and — only when every
- * feature is good — written in ONE `BEGIN IMMEDIATE` transaction with their change-log rows and the audit row
- * `import`. Districts and small areas whose code already exists are replaced (geometry and names, version + 1)
+ * feature is good, or when the caller asks to skip the bad ones — written in ONE `BEGIN IMMEDIATE` transaction
+ * with their change-log rows and the audit row `import`. Districts and small areas whose code already exists are replaced (geometry and names, version + 1)
  * or skipped, as the caller chooses; buildings go through the building import's own write
  * (`import-buildings.ts`); buildings under replaced or new areas are placed again by the edit write's rule.
  */
@@ -22,6 +22,8 @@ export type ExistingChoice = "replace" | "skip";
 /** How the import runs. */
 export interface LayerImportOptions {
   existing?: ExistingChoice;
+  /** write the good features and leave out the bad ones (reported all the same); default: all or nothing */
+  skipBad?: boolean;
   /** reference features: the kind of those whose kind is blank or not mapped */
   defaultKind?: ReferenceKind | null;
   /** who imports (the audit row and the change log); null for the command line */
@@ -40,7 +42,7 @@ export interface LayerWriteCounts extends AreaWriteCounts {
   changeId: string | null;
 }
 
-/** The outcome: the checks, and what was written (null: nothing, because some feature is bad). */
+/** The outcome: the checks, and what was written (null: nothing — some feature is bad, or none is good). */
 export interface LayerImportResult {
   validated: ValidatedLayer;
   written: LayerWriteCounts | null;
@@ -54,17 +56,19 @@ export function getLayerContext(db: Db, defaultKind: ReferenceKind | null = null
   return { townshipCodes, districtCodes, townshipBboxes: getTownshipBboxes(db), defaultKind };
 }
 
-function auditDetail(layer: ImportLayer, o: LayerImportOptions, w: LayerWriteCounts): string {
+function auditDetail(layer: ImportLayer, o: LayerImportOptions, w: LayerWriteCounts, bad: number): string {
   const parts = [`${w.inserted} inserted`, `${w.replaced} replaced`, `${w.skipped} skipped`];
   if (layer === "buildings") parts.push(`${w.units} units`);
+  if (bad) parts.push(`${bad} bad features left out`);
   return `${layer} from ${o.fileName ?? "file"}: ${parts.join(", ")}`;
 }
 
 /**
  * Used by the commit route and `tessera import` for every layer: validates every feature, and when none is
  * bad writes them all (districts, small areas, reference features, or buildings with their housing units),
- * their change-log rows and the audit row `import` in one transaction. A bad feature writes nothing; a failed
- * write rolls everything back and throws.
+ * their change-log rows and the audit row `import` in one transaction. A bad feature writes nothing, unless
+ * `skipBad`: then the good ones are written and the bad ones only reported. A failed write rolls everything
+ * back and throws.
  */
 export function importLayer(
   db: Db,
@@ -75,13 +79,15 @@ export function importLayer(
 ): LayerImportResult {
   return writeTransaction(db, () => {
     const validated = validateLayer(layer, features, mapping, getLayerContext(db, options.defaultKind ?? null));
-    if (validated.problems.length) return { validated, written: null };
+    if (validated.problems.length && !options.skipBad) return { validated, written: null };
+    if (!validated.rows.length) return { validated, written: null };
+    const bad = validated.badFeatures;
     const changeId = randomUUID();
     const userId = options.actor?.id ?? null;
     let written: LayerWriteCounts;
     if (validated.layer === "buildings") {
-      const parsed = { rows: validated.rows, badRows: 0, format: options.format ?? "file", encoding: options.encoding ?? null };
-      const b = importBuildings(db, parsed, { userId });
+      const parsed = { rows: validated.rows, badRows: bad, format: options.format ?? "file", encoding: options.encoding ?? null };
+      const b = importBuildings(db, parsed, { userId, skipBad: bad > 0 });
       written = { inserted: b.inserted, replaced: 0, skipped: 0, units: b.units, changeId: b.changeId, districtCodes: [] };
     } else if (validated.layer === "reference") {
       written = { ...writeReferenceRows(db, validated.rows, changeId, userId), units: 0, changeId };
@@ -92,7 +98,7 @@ export function importLayer(
       written = { ...counts, units: 0, changeId: counts.inserted + counts.replaced ? changeId : null };
     }
     if (options.actor !== undefined) {
-      appendAudit(db, { actor: options.actor, action: "import", targetType: "change", targetId: written.changeId, detail: auditDetail(layer, options, written), ip: options.ip ?? null });
+      appendAudit(db, { actor: options.actor, action: "import", targetType: "change", targetId: written.changeId, detail: auditDetail(layer, options, written, bad), ip: options.ip ?? null });
     }
     return { validated, written };
   });

@@ -26,6 +26,16 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 });
 
+/**
+ * Used by a test that provokes an error on purpose (a refused commit answering 422): takes the entries matching
+ * `pattern` out of the fixture's list, so that only unexpected errors fail the test.
+ */
+export function expectErrors(errors: string[], pattern: RegExp): void {
+  const expected = errors.filter((e) => pattern.test(e));
+  expect(expected.length, `an error matching ${pattern}`).toBeGreaterThan(0);
+  errors.splice(0, errors.length, ...errors.filter((e) => !pattern.test(e)));
+}
+
 /** Waits until the map has loaded its style, sources and visible tiles. */
 export async function waitForMapIdle(page: Page): Promise<void> {
   // generous: after an edit every layer and building tile reloads, and software WebGL on 2 cores is slow

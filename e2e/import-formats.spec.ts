@@ -3,7 +3,7 @@ import shpwrite from "@mapbox/shp-write";
 import type { FeatureCollection, Polygon } from "geojson";
 import shp from "shpjs";
 import { splitPolygonByLine } from "../lib/geo/split-polygon";
-import { jumpTo, openE2eDb, test, waitForMapIdle } from "./helpers";
+import { expectErrors, jumpTo, openE2eDb, test, waitForMapIdle } from "./helpers";
 
 /**
  * 枫林村, the demo district the seed leaves without small areas. The editor spec may have drawn areas 001… there
@@ -92,4 +92,39 @@ test("import a zipped Shapefile of small areas through the UI: preview, field ma
   expect(ring.length).toBe(original.length);
   // the same ring, maybe started at another vertex or wound the other way: every vertex is found within 1e-7°
   for (const [x, y] of original) expect(ring.some(([u, v]) => Math.abs(u - x) < 1e-7 && Math.abs(v - y) < 1e-7)).toBe(true);
+});
+
+test("a file with a bad feature is refused with the problem listed, then imported leaving the bad feature out", async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  const { bbox } = fenglinSmallAreas();
+  const [w, s, e, n] = bbox;
+  const cx = (w + e) / 2, cy = (s + n) / 2, d = Math.min(e - w, n - s) / 20;
+  const square = { type: "Polygon" as const, coordinates: [[[cx - d, cy - d], [cx + d, cy - d], [cx + d, cy + d], [cx - d, cy + d], [cx - d, cy - d]]] };
+  const fc = {
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", properties: { XQDM: "803", PCQDM: FENGLIN }, geometry: square },
+      { type: "Feature", properties: { XQDM: "ABCD", PCQDM: FENGLIN }, geometry: square },
+    ],
+  };
+  await page.goto("/en/import");
+  const wizard = page.getByTestId("import-wizard");
+  await wizard.getByTestId("import-layer").selectOption("small-areas");
+  await wizard.getByTestId("import-layer-file").setInputFiles({ name: "fenglin-bad.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(fc)) });
+  await wizard.getByTestId("import-upload").click();
+  await expect(wizard).toHaveAttribute("data-step", "preview");
+  await wizard.getByTestId("import-commit").click();
+
+  const report = wizard.getByTestId("import-layer-report");
+  await expect(report).toHaveAttribute("data-status", "bad_features");
+  await expect(report.getByTestId("import-layer-problems")).toContainText("features[1]");
+  expect(fenglinAreas().filter((a) => a.code === "803")).toEqual([]);
+
+  await report.getByTestId("import-skip-bad").click();
+  await expect(report).toHaveAttribute("data-status", "imported");
+  await expect(report.getByTestId("import-counts")).toContainText("1 new");
+  await expect(report.getByTestId("import-left-out")).toContainText("1 bad feature was left out");
+  expect(fenglinAreas().filter((a) => a.code === "803").map((a) => a.has_geometry)).toEqual([1]);
+  // the refused commit answered 422 on purpose (checked last, when every event has come in)
+  expectErrors(consoleErrors, /422.*\/api\/import\/commit|status of 422/);
 });

@@ -110,6 +110,7 @@ test("office assigns, mapper submits, office approves, the guide confirms one an
   const mapper = await signIn(browser, people.mapper);
   await workflowStep(mapper, first, "submit", "submitted");
   await workflowStep(mapper, second, "submit", "submitted");
+  await expect(mapper.locator('textarea[name="notes"]'), "a mapper may change name and notes").toHaveCount(1);
   // outside the assignment: no button, and the API answers 403 even with the right id and version
   await mapper.goto(`/zh?area=${outside}`);
   await expect(mapper.getByTestId("workflow-panel")).toBeVisible();
@@ -120,6 +121,8 @@ test("office assigns, mapper submits, office approves, the guide confirms one an
 
   await workflowStep(office, first, "approve", "approved");
   await workflowStep(office, second, "approve", "approved");
+  await expect(office.getByTestId("workflow-panel")).toBeVisible();
+  await expect(office.locator('textarea[name="notes"]'), "an office may not: no form to fill in and be refused").toHaveCount(0);
 
   const guide = await signIn(browser, people.guide, { width: 390, height: 844 });
   await expect(guide).toHaveURL(/\/zh\/guide/);

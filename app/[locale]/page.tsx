@@ -38,7 +38,7 @@ export default async function MapRoute({
       testHook={process.env.TESSERA_TEST_HOOKS === "1"}
       nav={<AppNav user={user} locale={locale} current="map" />}
       // an import places buildings anywhere, so it needs a role that may create anywhere
-      abilities={{ edit: canEver(user.role, "edit_shape"), import: can(user.role, "create", "outside"), print: canEver(user.role, "print"), manageImagery: canEver(user.role, "manage_imagery"), export: canEver(user.role, "export") }}
+      abilities={{ edit: canEver(user.role, "edit_shape"), editAttributes: canEver(user.role, "edit_attributes"), import: can(user.role, "create", "outside"), print: canEver(user.role, "print"), manageImagery: canEver(user.role, "manage_imagery"), export: canEver(user.role, "export") }}
     />
   );
 }

@@ -44,7 +44,7 @@ interface Props {
   /** the top bar (server-rendered: pages, who is signed in, sign-out, language) */
   nav: ReactNode;
   /** what the signed-in role may do at all (the server still checks every record) */
-  abilities: { edit: boolean; import: boolean; print: boolean; manageImagery?: boolean; export?: boolean };
+  abilities: { edit: boolean; editAttributes?: boolean; import: boolean; print: boolean; manageImagery?: boolean; export?: boolean };
 }
 
 export const DEFAULT_VISIBILITY: Record<LayerGroup, boolean> = {
@@ -231,7 +231,7 @@ export function MapPage({ locale, extent, imagery, overview, census, townships, 
         <SidePanel
           id={selected}
           dataVersion={dataVersion}
-          saveAttributes={saveAttributes}
+          saveAttributes={abilities.editAttributes ? saveAttributes : null}
           onClose={() => onSelect(null)}
           map={map}
           onWorkflowChanged={() => void editor.reload()}

@@ -13,7 +13,8 @@ interface Props {
   id: number | null;
   /** bumps after every accepted edit: totals and geometry may have changed */
   dataVersion: number;
-  saveAttributes: SaveAttributes;
+  /** null when the person's role may not change names and notes: they are then shown, not offered for editing */
+  saveAttributes: SaveAttributes | null;
   onClose: () => void;
   /** the map: the workflow section pins return comments on it and re-colours the area after a step */
   map?: TesseraMap | null;
@@ -135,15 +136,34 @@ export function SidePanel({ id, dataVersion, saveAttributes, onClose, map = null
         }}
       />
       {print && <SmallAreaPrint smallAreaId={d.id} districtId={d.district.id} tools={print} />}
-      <AttributesForm
-        key={`${d.id}-${d.version}`}
-        detail={d}
-        save={saveAttributes}
-        onResult={(message, changed) => {
-          if (id !== null) setNotice({ id, text: message });
-          if (changed) setReload((n) => n + 1);
-        }}
-      />
+      {saveAttributes ? (
+        <AttributesForm
+          key={`${d.id}-${d.version}`}
+          detail={d}
+          save={saveAttributes}
+          onResult={(message, changed) => {
+            if (id !== null) setNotice({ id, text: message });
+            if (changed) setReload((n) => n + 1);
+          }}
+        />
+      ) : (
+        (d.name || d.notes) && (
+          <dl className="facts" data-testid="attributes-read-only">
+            {d.name && (
+              <div>
+                <dt>{t("name")}</dt>
+                <dd>{d.name}</dd>
+              </div>
+            )}
+            {d.notes && (
+              <div>
+                <dt>{t("notes")}</dt>
+                <dd style={{ whiteSpace: "pre-wrap" }}>{d.notes}</dd>
+              </div>
+            )}
+          </dl>
+        )
+      )}
       {notice && notice.id === id && (
         <p role="status" className="message" data-testid="notice">
           {notice.text}

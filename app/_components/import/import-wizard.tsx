@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ImportLayer } from "@/lib/io/import-mapping";
 import { FileStep } from "./file-step";
-import { MappingStep, type CommitOutcome } from "./mapping-step";
+import type { CommitOutcome } from "./commit-request";
+import { MappingStep } from "./mapping-step";
 import { ReportStep } from "./report-step";
 import styles from "./import.module.css";
 import type { PreviewResponse } from "./types";
@@ -13,7 +14,7 @@ type Step = { kind: "file" } | { kind: "preview"; preview: PreviewResponse } | {
 
 /**
  * The import page's three steps (issue #8): file (upload with progress) → preview and field mapping → report
- * with the coverage checks. A refused commit goes back to the preview with its problems listed under it.
+ * with the coverage checks. A refused commit shows its problems, and can be sent again skipping the bad features.
  */
 export function ImportWizard(props: { locale: string; testHook: boolean }) {
   const t = useTranslations("layerImport");
@@ -38,7 +39,14 @@ export function ImportWizard(props: { locale: string; testHook: boolean }) {
           onBack={() => setStep({ kind: "file" })}
         />
       )}
-      {step.kind === "report" && <ReportStep layer={layer} outcome={step.outcome} onAgain={() => setStep({ kind: "file" })} />}
+      {step.kind === "report" && (
+        <ReportStep
+          layer={layer}
+          outcome={step.outcome}
+          onOutcome={(outcome) => setStep({ kind: "report", outcome, preview: step.preview })}
+          onAgain={() => setStep({ kind: "file" })}
+        />
+      )}
     </div>
   );
 }

@@ -6,10 +6,8 @@ import { REFERENCE_KINDS } from "@/lib/domain/types";
 import { LAYER_TARGETS, REQUIRED_TARGETS, type FieldMapping, type ImportLayer, type MappingTarget } from "@/lib/io/import-mapping";
 import { PreviewMap } from "./preview-map";
 import styles from "./import.module.css";
-import type { CommitResponse, ErrorBody, PreviewResponse } from "./types";
-
-/** The outcome of a commit: the report (imported or refused), or a refusal of the request itself. */
-export type CommitOutcome = CommitResponse | { failed: string; report?: CommitResponse["report"] };
+import { postCommit, type CommitOutcome } from "./commit-request";
+import type { PreviewResponse } from "./types";
 
 /**
  * Step 2 of the import: what the server read (count, format, CRS, encoding, warnings), the file on a small map,
@@ -27,20 +25,9 @@ export function MappingStep(props: { locale: string; layer: ImportLayer; preview
 
   async function commit() {
     setBusy(true);
-    try {
-      const response = await fetch("/api/import/commit", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ stagingId: preview.stagingId, layer, mapping, existing, defaultKind: defaultKind || null, locale: props.locale }),
-      });
-      const body = (await response.json().catch(() => null)) as (CommitResponse & ErrorBody) | null;
-      if (response.ok && body?.report) props.onDone({ report: body.report, coverage: body.coverage });
-      else props.onDone({ failed: body?.error?.message ?? `HTTP ${response.status}`, report: body?.report });
-    } catch {
-      props.onDone({ failed: t("error.network") });
-    } finally {
-      setBusy(false);
-    }
+    const request = { stagingId: preview.stagingId, layer, mapping, existing, defaultKind: defaultKind || null, locale: props.locale };
+    props.onDone(await postCommit(request, t("error.network")));
+    setBusy(false);
   }
 
   return (

@@ -1,23 +1,36 @@
 "use client";
 
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ImportLayer } from "@/lib/io/import-mapping";
-import type { CommitOutcome } from "./mapping-step";
+import { postCommit, type CommitOutcome } from "./commit-request";
 import styles from "./import.module.css";
 
 /** Problems listed; the rest are counted. */
 const SHOWN = 50;
 
 /**
- * Step 3 of the import: what was written (new, replaced, skipped) or why nothing was (each bad feature's index,
- * field and rule), and the coverage checks after the import, by kind with counts.
+ * Step 3 of the import: what was written (new, replaced, skipped, bad features left out) or why nothing was (each
+ * bad feature's index, field and rule, with a button to import the good ones and leave out the bad), and the
+ * coverage checks after the import, by kind with counts.
  */
-export function ReportStep(props: { layer: ImportLayer; outcome: CommitOutcome; onAgain: () => void }) {
+export function ReportStep(props: { layer: ImportLayer; outcome: CommitOutcome; onOutcome: (outcome: CommitOutcome) => void; onAgain: () => void }) {
   const t = useTranslations("layerImport");
   const kinds = useTranslations("coverage.kind");
+  const [busy, setBusy] = useState(false);
   const { outcome } = props;
   const report = outcome.report;
   const coverage = "coverage" in outcome ? outcome.coverage : null;
+  const good = report ? report.features - report.badFeatures : 0;
+  const request = outcome.request;
+
+  async function skipBad() {
+    if (!request) return;
+    setBusy(true);
+    props.onOutcome(await postCommit({ ...request, skipBad: true }, t("error.network")));
+    setBusy(false);
+  }
+
   return (
     <section data-testid="import-layer-report" data-status={report?.status ?? "failed"} aria-live="polite">
       {"failed" in outcome && <p className={styles.error} role="alert">{outcome.failed}</p>}
@@ -28,6 +41,7 @@ export function ReportStep(props: { layer: ImportLayer; outcome: CommitOutcome; 
         </p>
       )}
       {report?.status === "bad_features" && <p className={styles.error}>{t("report.refused", { bad: report.badFeatures, count: report.features })}</p>}
+      {report?.status === "imported" && report.badFeatures > 0 && <p data-testid="import-left-out">{t("report.leftOut", { bad: report.badFeatures })}</p>}
       {report && report.problemCount > 0 && (
         <ul className={styles.problems} data-testid="import-layer-problems">
           {report.problems.slice(0, SHOWN).map((p, k) => <li key={k}>{p.message}</li>)}
@@ -66,8 +80,20 @@ export function ReportStep(props: { layer: ImportLayer; outcome: CommitOutcome; 
         </div>
       )}
       <div className={styles.actions}>
-        <button type="button" onClick={props.onAgain} data-testid="import-again">{t("again")}</button>
+        {report?.status === "bad_features" && request && good > 0 && (
+          <button type="button" onClick={skipBad} disabled={busy} data-testid="import-skip-bad">
+            {t("report.skipBad", { bad: report.badFeatures, good })}
+          </button>
+        )}
+        <button type="button" className={report?.status === "bad_features" && good > 0 ? "link-button" : undefined} onClick={props.onAgain} disabled={busy} data-testid="import-again">
+          {t("again")}
+        </button>
       </div>
+      {busy && (
+        <p role="status">
+          <progress /> {t("committing")}
+        </p>
+      )}
     </section>
   );
 }

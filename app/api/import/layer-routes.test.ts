@@ -150,6 +150,24 @@ describe("POST /api/import/commit", () => {
     expect((await send({ stagingId: id, layer: "small-areas", mapping: { code: "普查小区代码", districtCode: "普查区代码" } })).status).toBe(404);
   });
 
+  it("with skipBad imports the good features and lists the bad ones", async () => {
+    const bad = collection([
+      area({ 普查小区代码: "011", 普查区代码: N }, rect(600, 600, 700, 800)),
+      area({ 普查小区代码: "012", 普查区代码: N }, rect(700, 600, 800, 800)),
+      area({ 普查小区代码: "1234", 普查区代码: N }, rect(600, 600, 610, 610)),
+    ]);
+    const id = await staged(bad);
+    const mapping = { code: "普查小区代码", districtCode: "普查区代码" };
+    const before = count("SELECT count(*) FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ?", N);
+    expect((await send({ stagingId: id, layer: "small-areas", mapping, skipBad: "yes" })).status).toBe(400);
+    const response = await send({ stagingId: id, layer: "small-areas", mapping, skipBad: true, locale: "en" });
+    expect(response.status).toBe(200);
+    const { report } = await response.json();
+    expect(report).toMatchObject({ status: "imported", features: 3, badFeatures: 1, inserted: 2, problemCount: 1 });
+    expect(report.problems[0]).toMatchObject({ feature: 2, field: "code", rule: "bad_code" });
+    expect(count("SELECT count(*) FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ?", N)).toBe(before + 2);
+  });
+
   it("skips existing codes or replaces them (version + 1), and says which in the report", async () => {
     const fc = collection([area({ code: "001", district: W }, rect(0, 0, 205, 400)), area({ code: "002", district: E }, rect(400, 0, 600, 400))]);
     const version = () => count("SELECT sa.version FROM small_areas sa JOIN districts d ON d.id = sa.district_id WHERE d.code = ? AND sa.code = '001'", W);

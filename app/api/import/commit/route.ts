@@ -15,9 +15,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /**
  * POST /api/import/commit (admin only) with JSON `{ stagingId, layer: districts|small-areas|buildings|reference,
- * mapping: { target: attribute }, existing?: replace|skip, defaultKind?, locale? }`: imports the file uploaded
- * to POST /api/import/preview. Every feature is checked first; any bad one → 422 `{ error, report }` with the
- * problems by feature index, field and rule, and nothing written. All good → one transaction (rows, change
+ * mapping: { target: attribute }, existing?: replace|skip, defaultKind?, skipBad?: boolean, locale? }`: imports
+ * the file uploaded to POST /api/import/preview. Every feature is checked first; any bad one → 422
+ * `{ error, report }` with the problems by feature index, field and rule, and nothing written — unless
+ * `skipBad`: then the good ones are imported and the bad ones listed in the report (422 when none is good). All good → one transaction (rows, change
  * log, audit row `import`), then the coverage checks → 200 `{ report, coverage }` (coverage null for reference
  * features). 404 `staging_expired` when the upload is no longer kept; 400 for a bad layer, mapping or option;
  * 503 when the write fails (nothing kept). Never 500.
@@ -30,9 +31,10 @@ export async function POST(request: Request) {
   if (!isObject(body)) return importRefusal(400, lang, "bad_option", "body", "option", { option: "body" });
   const staged = stagedImportOf(body.stagingId, guard.user.id);
   if (!staged) return importRefusal(404, lang, "staging_expired", "stagingId");
-  const { layer, existing = "skip", defaultKind = null } = body;
+  const { layer, existing = "skip", defaultKind = null, skipBad = false } = body;
   if (!isImportLayer(layer)) return importRefusal(400, lang, "bad_option", "layer", "layer");
   if (existing !== "replace" && existing !== "skip") return importRefusal(400, lang, "bad_option", "existing", "option", { option: "existing" });
+  if (typeof skipBad !== "boolean") return importRefusal(400, lang, "bad_option", "skipBad", "option", { option: "skipBad" });
   if (defaultKind !== null && !(REFERENCE_KINDS as readonly unknown[]).includes(defaultKind)) return importRefusal(400, lang, "bad_option", "defaultKind", "option", { option: "defaultKind" });
   let mapping;
   try {
@@ -46,6 +48,7 @@ export async function POST(request: Request) {
   try {
     result = importLayer(db, layer, staged.read.features, mapping, {
       existing,
+      skipBad,
       defaultKind: defaultKind as ReferenceKind | null,
       actor: guard.user,
       ip: ipFromHeaders(request.headers),
