@@ -33,14 +33,15 @@ export function ReportStep(props: { layer: ImportLayer; outcome: CommitOutcome; 
 
   return (
     <section data-testid="import-layer-report" data-status={report?.status ?? "failed"} aria-live="polite">
-      {"failed" in outcome && <p className={styles.error} role="alert">{outcome.failed}</p>}
+      {/* a refused commit's report says why itself; the route's message would only repeat it */}
+      {"failed" in outcome && report?.status !== "bad_features" && <p className={styles.error} role="alert">{outcome.failed}</p>}
       {report?.status === "imported" && (
         <p data-testid="import-counts">
           {t("report.imported", { inserted: report.inserted, replaced: report.replaced, skipped: report.skipped })}
           {props.layer === "buildings" && ` ${t("report.units", { units: report.units })}`}
         </p>
       )}
-      {report?.status === "bad_features" && <p className={styles.error}>{t("report.refused", { bad: report.badFeatures, count: report.features })}</p>}
+      {report?.status === "bad_features" && <p className={styles.error} role="alert">{t("report.refused", { bad: report.badFeatures, count: report.features })}</p>}
       {report?.status === "imported" && report.badFeatures > 0 && <p data-testid="import-left-out">{t("report.leftOut", { bad: report.badFeatures })}</p>}
       {report && report.problemCount > 0 && (
         <ul className={styles.problems} data-testid="import-layer-problems">
@@ -85,7 +86,7 @@ export function ReportStep(props: { layer: ImportLayer; outcome: CommitOutcome; 
             {t("report.skipBad", { bad: report.badFeatures, good })}
           </button>
         )}
-        <button type="button" className={report?.status === "bad_features" && good > 0 ? "link-button" : undefined} onClick={props.onAgain} disabled={busy} data-testid="import-again">
+        <button type="button" onClick={props.onAgain} disabled={busy} data-testid="import-again">
           {t("again")}
         </button>
       </div>
