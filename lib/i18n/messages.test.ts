@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "./messages";
 
@@ -7,8 +8,19 @@ function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+/** The arguments a message uses — `{name}`, and the argument of a plural or select — parsed as ICU, as next-intl does. */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (e.type === TYPE.literal || e.type === TYPE.pound) continue;
+      if ("value" in e && typeof e.value === "string") names.add(e.value);
+      if ("options" in e) for (const option of Object.values(e.options)) visit(option.value);
+      if (e.type === TYPE.tag) visit(e.children);
+    }
+  };
+  visit(parse(text));
+  return [...names].sort();
 }
 
 describe("message files", () => {
