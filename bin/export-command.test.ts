@@ -1,22 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { listAudit } from "@/db/audit";
 import { openDatabase } from "@/db/client";
-import { seedEditTownship, W } from "@/db/edit-test-fixture";
+import { W, setUpCommandDatabase } from "@/db/edit-test-fixture";
 import { readVectorFile } from "@/lib/io/formats/read";
 import { runExport, type ExportCommandOptions } from "./export-command";
 
-const dir = mkdtempSync(join(tmpdir(), "tessera-export-"));
-const dbPath = join(dir, "export.db");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-beforeAll(() => {
-  const db = openDatabase(dbPath);
-  seedEditTownship(db);
-  db.$client.close();
-});
+const { dir, dbPath } = setUpCommandDatabase("export");
 
 async function run(options: Partial<ExportCommandOptions>): Promise<string> {
   const out: string[] = [];

@@ -1,23 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/client";
-import { seedEditTownship } from "@/db/edit-test-fixture";
+import { setUpCommandDatabase } from "@/db/edit-test-fixture";
 import { tinyAt } from "@/db/seed/tiny-township-fixture";
 import { runImport, type ImportCommandOptions } from "./import-command";
 
-const dir = mkdtempSync(join(tmpdir(), "tessera-import-"));
-const dbPath = join(dir, "import.db");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-
-beforeAll(() => {
-  const db = openDatabase(dbPath);
-  seedEditTownship(db);
-  db.$client.close();
-});
+const { dir, dbPath } = setUpCommandDatabase("import");
 
 const at = (e: number, n: number) => tinyAt(e, n).join(",");
 function file(name: string, text: string): string {

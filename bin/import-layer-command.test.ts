@@ -1,26 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import shpwrite from "@mapbox/shp-write";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/client";
-import { N, rect, seedEditTownship } from "@/db/edit-test-fixture";
+import { N, rect, setUpCommandDatabase } from "@/db/edit-test-fixture";
 import { runLayerImport, type LayerImportCommandOptions } from "./import-layer-command";
 
-const dir = mkdtempSync(join(tmpdir(), "tessera-import-layer-"));
-const dbPath = join(dir, "import.db");
-const GK_FIXTURE = join(__dirname, "../lib/io/fixtures/formats/districts-gbk-gk39.zip");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-
-beforeAll(() => {
-  const db = openDatabase(dbPath);
-  seedEditTownship(db);
-  // a second township for the fixture of Jinan districts (GBK names, CGCS2000 Gauss-Krüger zone 39)
+// a second township for the fixture of Jinan districts (GBK names, CGCS2000 Gauss-Krüger zone 39)
+const { dir, dbPath } = setUpCommandDatabase("import-layer", (db) => {
   db.$client.prepare("INSERT INTO admin_units (census_id, parent_id, level, code, name_zh, name_en) SELECT census_id, parent_id, 'township', '370102001', '解放路街道', 'Jiefanglu' FROM admin_units WHERE level = 'township' LIMIT 1").run();
-  db.$client.close();
 });
+const GK_FIXTURE = join(__dirname, "../lib/io/fixtures/formats/districts-gbk-gk39.zip");
 
 async function run(options: Partial<LayerImportCommandOptions>): Promise<{ code: number; stdout: string }> {
   const lines: string[] = [];

@@ -1,23 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/client";
-import { E, W, seedEditTownship } from "@/db/edit-test-fixture";
+import { E, W, setUpCommandDatabase } from "@/db/edit-test-fixture";
 import { readPdf } from "@/lib/print/pdf-test-reader";
 import { runPrint, type PrintCommandOptions } from "./print-command";
 
-const dir = mkdtempSync(join(tmpdir(), "tessera-print-"));
-const dbPath = join(dir, "print.db");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-
-beforeAll(() => {
-  const db = openDatabase(dbPath);
-  seedEditTownship(db);
-  db.$client.close();
-});
+const { dir, dbPath } = setUpCommandDatabase("print");
 
 /** Runs the command and returns what it printed to stdout and stderr. */
 async function run(options: Partial<PrintCommandOptions>): Promise<{ code: number; stdout: string; stderr: string }> {

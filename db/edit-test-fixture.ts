@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Polygon, Position } from "geojson";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import type { Db } from "./client";
-import { getDb } from "./client";
+import { getDb, openDatabase } from "./client";
 import { WriteRefused } from "./mutations";
 import { getEditSnapshot } from "./edit-queries";
 import { insertTownship } from "./seed/insert-township";
@@ -84,6 +84,25 @@ export function expectRefusal(fn: () => unknown): WriteRefused {
     throw error;
   }
   throw new Error("expected a refusal");
+}
+
+/**
+ * Used by the command-line tests (`tessera import`, `export`, `print`): a temporary folder with a database file
+ * seeded with the small edit township (`extra` adds to it), removed after the file's tests; console spies are
+ * restored after each test. Returns the folder and the database path the commands are given.
+ */
+export function setUpCommandDatabase(name: string, extra?: (db: Db) => void): { dir: string; dbPath: string } {
+  const dir = mkdtempSync(join(tmpdir(), `tessera-${name}-`));
+  const dbPath = join(dir, `${name}.db`);
+  beforeAll(() => {
+    const db = openDatabase(dbPath);
+    seedEditTownship(db);
+    extra?.(db);
+    db.$client.close();
+  });
+  afterEach(() => vi.restoreAllMocks());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, dbPath };
 }
 
 /**

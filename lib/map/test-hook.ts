@@ -36,6 +36,7 @@ export function installTestHook(map: MapLibreMap): void {
   map.on("idle", () => (idle = true));
   map.on("movestart", () => (idle = false));
   map.on("dataloading", () => (idle = false));
+  const layersStartingWith = (prefix: string) => (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(prefix));
   window.__tessera = {
     isIdle: () => idle && map.loaded(),
     project: (lon, lat) => {
@@ -44,11 +45,11 @@ export function installTestHook(map: MapLibreMap): void {
     },
     renderedIds: (layerId) => (map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).map((f) => Number(f.id)) : []),
     renderedCount: (prefix) => {
-      const layers = (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(prefix));
+      const layers = layersStartingWith(prefix);
       return layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
     },
     renderedCountAt: (prefix, lon, lat, radius) => {
-      const layers = (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(prefix));
+      const layers = layersStartingWith(prefix);
       const p = map.project([lon, lat]);
       const box: [[number, number], [number, number]] = [[p.x - radius, p.y - radius], [p.x + radius, p.y + radius]];
       return layers.length ? map.queryRenderedFeatures(box, { layers }).length : 0;

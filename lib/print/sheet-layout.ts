@@ -78,13 +78,17 @@ function rowsPerBlock(rows: number, columns: number, maxRows: number): number {
   return Math.max(1, Math.min(maxRows, Math.max(Math.ceil(rows / columns), Math.min(rows, MIN_ROWS_BEFORE_SPLIT))));
 }
 
-/** Table in column blocks under the map (stretched across the page), the strip between them. */
-function tableUnder(options: PrintOptions, table: TableSpec, legendEntries: number): MapPageLayout {
+/** What both placements of the table start from: the page, its width inside the margins, the top of the map frame, the legend strip. */
+function pageBasics(options: PrintOptions, legendEntries: number) {
   const page = paperSizeMm(options.paper, options.orientation);
   const innerWidth = page.width - 2 * M;
-  const frameTop = M + HEADER_HEIGHT + TICK_SPACE_Y;
   const legendColumns = legendColumnsFor(innerWidth);
-  const strip = stripHeight(legendEntries, legendColumns);
+  return { page, innerWidth, frameTop: M + HEADER_HEIGHT + TICK_SPACE_Y, legendColumns, strip: stripHeight(legendEntries, legendColumns) };
+}
+
+/** Table in column blocks under the map (stretched across the page), the strip between them. */
+function tableUnder(options: PrintOptions, table: TableSpec, legendEntries: number): MapPageLayout {
+  const { page, innerWidth, frameTop, legendColumns, strip } = pageBasics(options, legendEntries);
   const available = page.height - M - frameTop - TICK_SPACE_Y - strip;
   const columns = Math.max(1, Math.floor((innerWidth + TABLE_GAP) / (table.columnWidth + TABLE_GAP)));
   const columnWidth = (innerWidth - (columns - 1) * TABLE_GAP) / columns;
@@ -100,11 +104,7 @@ function tableUnder(options: PrintOptions, table: TableSpec, legendEntries: numb
 
 /** Table in column blocks right of the map, the strip across the page at the bottom. */
 function tableBeside(options: PrintOptions, table: TableSpec, legendEntries: number): MapPageLayout {
-  const page = paperSizeMm(options.paper, options.orientation);
-  const innerWidth = page.width - 2 * M;
-  const frameTop = M + HEADER_HEIGHT + TICK_SPACE_Y;
-  const legendColumns = legendColumnsFor(innerWidth);
-  const strip = stripHeight(legendEntries, legendColumns);
+  const { page, innerWidth, frameTop, legendColumns, strip } = pageBasics(options, legendEntries);
   const stripBox: Box = { x: M, y: page.height - M - strip, width: innerWidth, height: strip };
   const tableTop = M + HEADER_HEIGHT + 2;
   const maxRows = Math.floor((stripBox.y - TABLE_GAP - tableTop - TABLE_HEADER_HEIGHT) / TABLE_ROW_HEIGHT);
