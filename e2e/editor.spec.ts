@@ -183,7 +183,8 @@ test.describe("boundary editor on 枫林村", () => {
       const rest = start.smallAreas.find((a) => a.id !== northWest.id)!;
       const shared = sharedVertices(northWest.geometry, rest.geometry).sort((a, b) => a[1] - b[1]);
       const corner = shared[0];
-      // the first editor drags the shared corner
+      // the first editor drags the shared corner (its tab in front: Chromium throttles a background tab's frames)
+      await first.bringToFront();
       await clickAt(first, 120.1085, 30.309);
       await first.keyboard.press("r");
       await waitForMapIdle(first);
@@ -197,6 +198,7 @@ test.describe("boundary editor on 枫林村", () => {
       // the second, still holding the old copy, drags another corner of the same area (on the north boundary)
       const north = nearest(vertices(northWest.geometry), [120.1087, 30.3135]);
       const northTarget: Position = [north[0], north[1] - 0.0002];
+      await second.bringToFront();
       await clickAt(second, 120.1085, 30.309);
       await second.keyboard.press("r");
       await waitForMapIdle(second);
